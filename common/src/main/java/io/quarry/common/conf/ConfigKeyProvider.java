@@ -1,0 +1,12 @@
+package io.quarry.common.conf;
+
+import java.util.List;
+
+/**
+ * Declares the keys one module reads. Implementations are listed in
+ * {@code META-INF/services/io.quarry.common.conf.ConfigKeyProvider} so every known key can be
+ * found when a configuration is checked for misspellings.
+ */
+public interface ConfigKeyProvider {
+    List<ConfigKey> keys();
+}

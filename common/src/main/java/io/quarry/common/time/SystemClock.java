@@ -1,0 +1,19 @@
+package io.quarry.common.time;
+
+/** The real clock. */
+public final class SystemClock implements Clock {
+    static final SystemClock INSTANCE = new SystemClock();
+
+    private SystemClock() {
+    }
+
+    @Override
+    public long currentTimeMillis() {
+        return System.currentTimeMillis();
+    }
+
+    @Override
+    public long nanoTime() {
+        return System.nanoTime();
+    }
+}

@@ -1,0 +1,6 @@
+package io.quarry.dfs.protocol;
+
+public enum DatanodeState {
+    LIVE,
+    DEAD
+}

@@ -1,0 +1,137 @@
+package io.quarry.dfs.protocol;
+
+import io.quarry.common.codec.MessageRegistrar;
+import io.quarry.common.codec.MessageRegistry;
+import io.quarry.dfs.protocol.client.AbandonBlock;
+import io.quarry.dfs.protocol.client.AddBlock;
+import io.quarry.dfs.protocol.client.Complete;
+import io.quarry.dfs.protocol.client.CompleteReply;
+import io.quarry.dfs.protocol.client.Create;
+import io.quarry.dfs.protocol.client.DatanodeReport;
+import io.quarry.dfs.protocol.client.Delete;
+import io.quarry.dfs.protocol.client.DeleteReply;
+import io.quarry.dfs.protocol.client.DirectoryListing;
+import io.quarry.dfs.protocol.client.FileStatusReply;
+import io.quarry.dfs.protocol.client.Fsck;
+import io.quarry.dfs.protocol.client.FsckReport;
+import io.quarry.dfs.protocol.client.GetBlockLocations;
+import io.quarry.dfs.protocol.client.GetContentSummary;
+import io.quarry.dfs.protocol.client.GetDatanodeReport;
+import io.quarry.dfs.protocol.client.GetFileInfo;
+import io.quarry.dfs.protocol.client.GetListing;
+import io.quarry.dfs.protocol.client.GetServerDefaults;
+import io.quarry.dfs.protocol.client.Mkdirs;
+import io.quarry.dfs.protocol.client.RecoverLease;
+import io.quarry.dfs.protocol.client.RecoverLeaseReply;
+import io.quarry.dfs.protocol.client.Rename;
+import io.quarry.dfs.protocol.client.RenewLease;
+import io.quarry.dfs.protocol.client.ReportBadBlocks;
+import io.quarry.dfs.protocol.client.SafeModeAction;
+import io.quarry.dfs.protocol.client.SafeModeStatus;
+import io.quarry.dfs.protocol.client.SetOwner;
+import io.quarry.dfs.protocol.client.SetPermission;
+import io.quarry.dfs.protocol.client.SetReplication;
+import io.quarry.dfs.protocol.client.SetSafeMode;
+import io.quarry.dfs.protocol.client.UpdateBlockForPipeline;
+import io.quarry.dfs.protocol.client.UpdatePipeline;
+import io.quarry.dfs.protocol.datanode.BlockReport;
+import io.quarry.dfs.protocol.datanode.CommitBlockSynchronization;
+import io.quarry.dfs.protocol.datanode.DeleteBlocksCommand;
+import io.quarry.dfs.protocol.datanode.Heartbeat;
+import io.quarry.dfs.protocol.datanode.HeartbeatReply;
+import io.quarry.dfs.protocol.datanode.IncrementalBlockReport;
+import io.quarry.dfs.protocol.datanode.RecoverBlockCommand;
+import io.quarry.dfs.protocol.datanode.RegisterDatanode;
+import io.quarry.dfs.protocol.datanode.RegistrationReply;
+import io.quarry.dfs.protocol.datanode.ReplicaChange;
+import io.quarry.dfs.protocol.datanode.ReplicaChangeType;
+import io.quarry.dfs.protocol.datanode.ReplicaReport;
+import io.quarry.dfs.protocol.datanode.ReportCorruptReplica;
+import io.quarry.dfs.protocol.datanode.TransferBlockCommand;
+import io.quarry.dfs.protocol.transfer.ClientReadStatus;
+import io.quarry.dfs.protocol.transfer.OpResponse;
+import io.quarry.dfs.protocol.transfer.ReadBlockOp;
+import io.quarry.dfs.protocol.transfer.ReadBlockResponse;
+import io.quarry.dfs.protocol.transfer.ReplicaRecoveryOp;
+import io.quarry.dfs.protocol.transfer.ReplicaRecoveryResponse;
+import io.quarry.dfs.protocol.transfer.TransferStatus;
+import io.quarry.dfs.protocol.transfer.UpdateReplicaOp;
+import io.quarry.dfs.protocol.transfer.WriteBlockOp;
+import io.quarry.dfs.protocol.transfer.WriteStage;
+
+/**
+ * Wire ids of every QFS message: shared types 200-299, client protocol 300-399, DataNode protocol
+ * 400-499, data transfer ops 500-599. Ids are part of the wire format: append new messages with
+ * new ids, never renumber.
+ */
+public final class DfsMessages implements MessageRegistrar {
+    @Override
+    public void register(MessageRegistry registry) {
+        registry.register(200, Block.class);
+        registry.register(201, DatanodeId.class);
+        registry.register(202, DatanodeState.class);
+        registry.register(203, DatanodeInfo.class);
+        registry.register(204, LocatedBlock.class);
+        registry.register(205, LocatedBlocks.class);
+        registry.register(206, FileStatusInfo.class);
+        registry.register(207, ContentSummary.class);
+        registry.register(208, ServerDefaults.class);
+        registry.register(209, ReplicaState.class);
+        registry.register(300, AbandonBlock.class);
+        registry.register(301, AddBlock.class);
+        registry.register(302, Complete.class);
+        registry.register(303, CompleteReply.class);
+        registry.register(304, Create.class);
+        registry.register(305, DatanodeReport.class);
+        registry.register(306, Delete.class);
+        registry.register(307, DeleteReply.class);
+        registry.register(308, DirectoryListing.class);
+        registry.register(309, FileStatusReply.class);
+        registry.register(310, Fsck.class);
+        registry.register(311, FsckReport.class);
+        registry.register(312, GetBlockLocations.class);
+        registry.register(313, GetContentSummary.class);
+        registry.register(314, GetDatanodeReport.class);
+        registry.register(315, GetFileInfo.class);
+        registry.register(316, GetListing.class);
+        registry.register(317, GetServerDefaults.class);
+        registry.register(318, Mkdirs.class);
+        registry.register(319, RecoverLease.class);
+        registry.register(320, RecoverLeaseReply.class);
+        registry.register(321, Rename.class);
+        registry.register(322, RenewLease.class);
+        registry.register(323, ReportBadBlocks.class);
+        registry.register(324, SafeModeAction.class);
+        registry.register(325, SafeModeStatus.class);
+        registry.register(326, SetOwner.class);
+        registry.register(327, SetPermission.class);
+        registry.register(328, SetReplication.class);
+        registry.register(329, SetSafeMode.class);
+        registry.register(330, UpdateBlockForPipeline.class);
+        registry.register(331, UpdatePipeline.class);
+        registry.register(400, BlockReport.class);
+        registry.register(401, CommitBlockSynchronization.class);
+        registry.register(402, DeleteBlocksCommand.class);
+        registry.register(403, Heartbeat.class);
+        registry.register(404, HeartbeatReply.class);
+        registry.register(405, IncrementalBlockReport.class);
+        registry.register(406, RecoverBlockCommand.class);
+        registry.register(407, RegisterDatanode.class);
+        registry.register(408, RegistrationReply.class);
+        registry.register(409, ReplicaChange.class);
+        registry.register(410, ReplicaChangeType.class);
+        registry.register(411, ReplicaReport.class);
+        registry.register(412, ReportCorruptReplica.class);
+        registry.register(413, TransferBlockCommand.class);
+        registry.register(500, TransferStatus.class);
+        registry.register(501, WriteStage.class);
+        registry.register(502, WriteBlockOp.class);
+        registry.register(503, ReadBlockOp.class);
+        registry.register(504, ReadBlockResponse.class);
+        registry.register(505, ClientReadStatus.class);
+        registry.register(506, OpResponse.class);
+        registry.register(507, ReplicaRecoveryOp.class);
+        registry.register(508, ReplicaRecoveryResponse.class);
+        registry.register(509, UpdateReplicaOp.class);
+    }
+}

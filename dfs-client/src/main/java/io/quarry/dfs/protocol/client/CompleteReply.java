@@ -1,0 +1,4 @@
+package io.quarry.dfs.protocol.client;
+
+public record CompleteReply(boolean completed) {
+}

@@ -1,0 +1,7 @@
+package io.quarry.dfs.protocol.client;
+
+public enum SafeModeAction {
+    GET,
+    ENTER,
+    LEAVE
+}
