@@ -4,7 +4,6 @@ import java.util.Map;
 import java.util.ServiceLoader;
 
 import com.esotericsoftware.kryo.Kryo;
-import com.esotericsoftware.kryo.KryoException;
 import com.esotericsoftware.kryo.io.Input;
 import com.esotericsoftware.kryo.io.Output;
 import com.esotericsoftware.kryo.util.Pool;
@@ -15,6 +14,9 @@ import com.esotericsoftware.kryo.util.Pool;
  * class. Thread-safe: Kryo instances come from a pool.
  */
 public final class KryoCodec {
+    /** How deeply objects may nest in one message. */
+    static final int MAX_DEPTH = 64;
+
     private static volatile KryoCodec shared;
 
     private final Map<Integer, Class<?>> registrations;
@@ -62,6 +64,8 @@ public final class KryoCodec {
         Kryo kryo = new Kryo();
         kryo.setRegistrationRequired(true);
         kryo.setReferences(false);
+        // Messages nest a few levels deep; a frame of nested collections must not overflow the stack.
+        kryo.setMaxDepth(MAX_DEPTH);
         BoundedSerializers.registerOn(kryo);
         for (Map.Entry<Integer, Class<?>> entry : registrations.entrySet()) {
             kryo.register(entry.getValue(), entry.getKey());
@@ -76,7 +80,7 @@ public final class KryoCodec {
             output.reset();
             kryo.writeClassAndObject(output, message);
             return output.toBytes();
-        } catch (KryoException | IllegalArgumentException e) {
+        } catch (RuntimeException e) {
             throw new CodecException("Cannot encode " + (message == null ? "null" : message.getClass().getName()) + ": " + e.getMessage(), e);
         } finally {
             outputs.free(output);
@@ -99,8 +103,10 @@ public final class KryoCodec {
                         + " trailing bytes after " + (message == null ? "null" : message.getClass().getSimpleName()));
             }
             return message;
-        } catch (KryoException | IllegalArgumentException | IllegalStateException | NullPointerException
-                 | ClassCastException | IndexOutOfBoundsException | NegativeArraySizeException e) {
+        } catch (CodecException e) {
+            throw e;
+        } catch (RuntimeException | StackOverflowError e) {
+            // Whatever Kryo or a record constructor throws on bad bytes, callers see one exception type.
             throw new CodecException("Malformed message (" + length + " bytes): " + firstLine(e.getMessage()), e);
         } catch (OutOfMemoryError e) {
             // A single absurd length that slipped past the bounds checks; the allocation failed

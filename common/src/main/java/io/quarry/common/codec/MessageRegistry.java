@@ -1,5 +1,6 @@
 package io.quarry.common.codec;
 
+import java.util.HashMap;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -9,16 +10,24 @@ public final class MessageRegistry {
     static final int FIRST_MESSAGE_ID = 100;
 
     private final Map<Integer, Class<?>> byId = new TreeMap<>();
+    private final Map<Class<?>, Integer> byClass = new HashMap<>();
 
     public void register(int id, Class<?> type) {
         if (id < FIRST_MESSAGE_ID) {
             throw new IllegalArgumentException("Message id " + id + " for " + type.getName() + " is reserved");
         }
-        Class<?> previous = byId.putIfAbsent(id, type);
+        Class<?> previous = byId.get(id);
         if (previous != null && previous != type) {
             throw new IllegalStateException("Message id " + id + " is taken by " + previous.getName()
                     + ", cannot register " + type.getName());
         }
+        Integer previousId = byClass.get(type);
+        if (previousId != null && previousId != id) {
+            throw new IllegalStateException(type.getName() + " is registered with message id " + previousId
+                    + ", cannot register it again with id " + id);
+        }
+        byId.put(id, type);
+        byClass.put(type, id);
     }
 
     Map<Integer, Class<?>> registrations() {
