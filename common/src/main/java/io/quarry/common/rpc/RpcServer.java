@@ -20,6 +20,7 @@ import io.netty.channel.nio.NioEventLoopGroup;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.handler.codec.DecoderException;
+import io.netty.handler.codec.EncoderException;
 import io.netty.handler.codec.TooLongFrameException;
 import io.quarry.common.codec.CodecException;
 import io.quarry.common.codec.KryoCodec;
@@ -75,13 +76,14 @@ public final class RpcServer implements AutoCloseable {
                         channel.pipeline()
                                 .addLast("frameDecoder", RpcFrameCodec.frameDecoder(maxFrameSize))
                                 .addLast("framePrepender", RpcFrameCodec.framePrepender())
-                                .addLast("codec", new RpcFrameCodec(codec))
+                                .addLast("codec", new RpcFrameCodec(codec, maxFrameSize))
                                 .addLast("handler", new CallHandler());
                     }
                 });
         try {
             this.serverChannel = bootstrap.bind(bindAddress.toSocketAddress()).syncUninterruptibly().channel();
-        } catch (RuntimeException e) {
+        } catch (Exception e) { // sync() rethrows the bind failure (a checked BindException) as is
+            handlers.shutdownNow();
             shutdownGroups();
             throw new QuarryException(ErrorCode.UNAVAILABLE, name + ": cannot bind RPC server to " + bindAddress + ": " + e.getMessage(), e);
         }
@@ -142,7 +144,11 @@ public final class RpcServer implements AutoCloseable {
             CompletionStage<?> result;
             try {
                 result = service.handle(context, request.body());
-            } catch (RuntimeException e) {
+                if (result == null) {
+                    throw new IllegalStateException(service.getClass().getName() + " returned no result stage");
+                }
+            } catch (RuntimeException | LinkageError | AssertionError e) {
+                // Answer even when the service is broken, so the caller does not wait for its timeout.
                 reply(ctx, RpcResponse.failure(request.callId(), toError(request, e)));
                 return;
             }
@@ -168,7 +174,17 @@ public final class RpcServer implements AutoCloseable {
         private void reply(ChannelHandlerContext ctx, RpcResponse response) {
             if (ctx.channel().isActive()) {
                 ctx.writeAndFlush(response).addListener(future -> {
-                    if (!future.isSuccess()) {
+                    if (future.isSuccess()) {
+                        return;
+                    }
+                    if (future.cause() instanceof EncoderException && response.error() == null) {
+                        // The reply cannot go on the wire (unregistered class, too large): say so instead of going silent.
+                        String problem = future.cause().getCause() != null ? future.cause().getCause().getMessage() : future.cause().getMessage();
+                        LOG.error("{}: cannot send the answer to call {} from {}: {}", name, response.callId(),
+                                ctx.channel().remoteAddress(), problem);
+                        reply(ctx, RpcResponse.failure(response.callId(), RpcError.of(ErrorCode.INTERNAL,
+                                name + ": cannot send the answer: " + problem)));
+                    } else {
                         LOG.debug("{}: could not send reply to {}", name, ctx.channel().remoteAddress(), future.cause());
                     }
                 });
