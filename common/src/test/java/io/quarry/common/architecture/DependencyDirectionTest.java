@@ -28,7 +28,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * cli            everything; nothing may use cli
  *
  * library                     only in
- * io.netty                    common.rpc, common.http, io.quarry.dfs.* except dfs.namenode, mapreduce sub-packages, scheduler
+ * io.netty                    common.rpc, common.http, common.testing (leak checks), io.quarry.dfs.* except dfs.namenode,
+ *                             mapreduce sub-packages, scheduler
  * com.esotericsoftware.kryo   common.codec, mapreduce.io, *.serialization
  * org.apache.curator/zookeeper  packages with a .ha or .zookeeper segment (tests: curator's test servers anywhere)
  * org.apache.calcite          io.quarry.sql

@@ -72,9 +72,10 @@ final class DependencyRules {
 
     static final List<LibraryRule> LIBRARY_RULES = List.of(
             new LibraryRule("io.netty",
-                    "io.quarry.common.rpc, io.quarry.common.http, io.quarry.dfs.* except io.quarry.dfs.namenode, "
-                            + "mapreduce's sub-packages (not its public API package), io.quarry.scheduler",
+                    "io.quarry.common.rpc, io.quarry.common.http, io.quarry.common.testing, io.quarry.dfs.* except "
+                            + "io.quarry.dfs.namenode, mapreduce's sub-packages (not its public API package), io.quarry.scheduler",
                     pkg -> within(pkg, "io.quarry.common.rpc") || within(pkg, "io.quarry.common.http")
+                            || within(pkg, "io.quarry.common.testing")
                             || (within(pkg, "io.quarry.dfs") && !within(pkg, "io.quarry.dfs.namenode"))
                             || (within(pkg, "io.quarry.mapreduce") && !pkg.equals("io.quarry.mapreduce"))
                             || within(pkg, "io.quarry.scheduler")),

@@ -12,16 +12,19 @@ import java.util.concurrent.atomic.AtomicReference;
 
 import io.quarry.common.metrics.MetricsRegistry;
 import io.quarry.common.net.HostAndPort;
+import io.quarry.common.testing.NoLeaks;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 @Timeout(30)
+@ExtendWith(NoLeaks.class)
 class StatusServerTest {
     private final MetricsRegistry metrics = new MetricsRegistry();
     private final AtomicReference<Map<String, Object>> status = new AtomicReference<>();

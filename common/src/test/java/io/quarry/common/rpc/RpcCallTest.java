@@ -10,6 +10,7 @@ import java.util.concurrent.Future;
 import io.quarry.common.concurrent.Threads;
 import io.quarry.common.error.ErrorCode;
 import io.quarry.common.error.QuarryException;
+import io.quarry.common.testing.NoLeaks;
 import io.quarry.common.testing.TestMessages.Echo;
 import io.quarry.common.testing.TestMessages.EchoReply;
 import io.quarry.common.testing.TestMessages.Mutate;
@@ -17,12 +18,14 @@ import io.quarry.common.testing.TestMessages.Mutate;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Calls over a real server and client on loopback: replies, errors and concurrency. */
 @Timeout(30)
+@ExtendWith(NoLeaks.class)
 class RpcCallTest {
     /** A reply the codec does not know. */
     record Unregistered(String text) {

@@ -6,18 +6,21 @@ import java.util.concurrent.TimeUnit;
 
 import io.quarry.common.error.ErrorCode;
 import io.quarry.common.error.QuarryException;
+import io.quarry.common.testing.NoLeaks;
 import io.quarry.common.testing.TestMessages.Echo;
 import io.quarry.common.testing.TestMessages.EchoReply;
 import io.quarry.common.testing.TestMessages.Hang;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Closing clients and servers, and asynchronous use of the client. */
 @Timeout(30)
+@ExtendWith(NoLeaks.class)
 class RpcClientLifecycleTest {
     private static final ScriptedService ECHO_OR_HANG = new ScriptedService((context, request) ->
             request instanceof Echo echo ? CompletableFuture.completedFuture(new EchoReply(echo.text())) : new CompletableFuture<>());

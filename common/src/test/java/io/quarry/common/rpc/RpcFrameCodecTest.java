@@ -11,17 +11,20 @@ import io.netty.handler.codec.EncoderException;
 import io.netty.handler.codec.TooLongFrameException;
 import io.quarry.common.codec.CodecException;
 import io.quarry.common.codec.KryoCodec;
+import io.quarry.common.testing.NoLeaks;
 import io.quarry.common.testing.TestMessages.Echo;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The RPC pipeline's framing and codec in memory: split, merged, oversized, truncated and garbage frames. */
 @Timeout(10)
+@ExtendWith(NoLeaks.class)
 class RpcFrameCodecTest {
     private static final int MAX_FRAME = 1024;
 

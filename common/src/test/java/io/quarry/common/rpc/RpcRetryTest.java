@@ -11,6 +11,7 @@ import io.quarry.common.conf.Configuration;
 import io.quarry.common.error.ErrorCode;
 import io.quarry.common.error.QuarryException;
 import io.quarry.common.net.HostAndPort;
+import io.quarry.common.testing.NoLeaks;
 import io.quarry.common.testing.TestMessages.Echo;
 import io.quarry.common.testing.TestMessages.EchoReply;
 import io.quarry.common.testing.TestMessages.Hang;
@@ -20,6 +21,7 @@ import io.quarry.common.time.Clock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -27,6 +29,7 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 /** Timeouts, retries and reconnection over a real server and client on loopback. */
 @Timeout(60)
+@ExtendWith(NoLeaks.class)
 class RpcRetryTest {
     private final List<AutoCloseable> toClose = new ArrayList<>();
 

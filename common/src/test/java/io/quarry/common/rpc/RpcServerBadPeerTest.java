@@ -12,6 +12,7 @@ import java.util.concurrent.CompletableFuture;
 
 import io.quarry.common.codec.KryoCodec;
 import io.quarry.common.error.ErrorCode;
+import io.quarry.common.testing.NoLeaks;
 import io.quarry.common.testing.Seeds;
 import io.quarry.common.testing.TestMessages.Echo;
 import io.quarry.common.testing.TestMessages.EchoReply;
@@ -20,6 +21,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -29,6 +31,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * being served throughout.
  */
 @Timeout(30)
+@ExtendWith(NoLeaks.class)
 class RpcServerBadPeerTest {
     private static final int MAX_FRAME = 1 << 20; // quarry.rpc.max-frame-size in RpcTestSupport
 
