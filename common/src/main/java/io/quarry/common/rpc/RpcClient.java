@@ -27,6 +27,8 @@ import io.netty.channel.nio.NioEventLoopGroup;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioSocketChannel;
 import io.netty.handler.codec.EncoderException;
+import io.netty.handler.timeout.IdleStateEvent;
+import io.netty.handler.timeout.IdleStateHandler;
 import io.quarry.common.codec.KryoCodec;
 import io.quarry.common.concurrent.Threads;
 import io.quarry.common.conf.CommonConfigKeys;
@@ -62,6 +64,7 @@ public final class RpcClient implements AutoCloseable {
     private final int connectTimeoutMillis;
     private final RetryPolicy retryPolicy;
     private final int maxFrameSize;
+    private final long idleTimeoutMillis;
     private final KryoCodec codec;
     private final EventLoopGroup group;
     private final EventLoop loop;
@@ -78,6 +81,7 @@ public final class RpcClient implements AutoCloseable {
         this.retryPolicy = new RetryPolicy(conf.getInt(CommonConfigKeys.RPC_RETRY_MAX_ATTEMPTS),
                 conf.getDuration(CommonConfigKeys.RPC_RETRY_INITIAL_BACKOFF), conf.getDuration(CommonConfigKeys.RPC_RETRY_MAX_BACKOFF));
         this.maxFrameSize = Math.toIntExact(conf.getSize(CommonConfigKeys.RPC_MAX_FRAME_SIZE));
+        this.idleTimeoutMillis = conf.getDuration(CommonConfigKeys.RPC_CLIENT_IDLE_TIMEOUT).toMillis();
         this.codec = KryoCodec.shared();
         this.group = new NioEventLoopGroup(1, Threads.named(name + "-rpc-client-%d"));
         this.loop = group.next();
@@ -150,25 +154,31 @@ public final class RpcClient implements AutoCloseable {
             result.completeExceptionally(closedError());
             return result;
         }
+        int timeoutMillis = (int) Math.min(Integer.MAX_VALUE, Math.max(1, callTimeout.toMillis()));
+        sendOn(address, new RpcRequest(callId, clientId, user, timeoutMillis, request), result, true);
+        return result;
+    }
+
+    /** Sends on the address's connection; {@code mayResend} allows one resend when that connection was just retired as idle. */
+    private void sendOn(HostAndPort address, RpcRequest request, CompletableFuture<Object> result, boolean mayResend) {
         Connection connection;
         try {
             connection = connection(address);
         } catch (RejectedExecutionException e) {
             result.completeExceptionally(closedError());
-            return result;
+            return;
         }
-        int timeoutMillis = (int) Math.min(Integer.MAX_VALUE, Math.max(1, callTimeout.toMillis()));
         connection.ready.whenComplete((channel, failure) -> {
             if (failure != null) {
                 result.completeExceptionally(failure);
             } else {
-                write(connection, channel, new RpcRequest(callId, clientId, user, timeoutMillis, request), result);
+                write(connection, channel, request, result, mayResend);
             }
         });
-        return result;
     }
 
-    private void write(Connection connection, Channel channel, RpcRequest request, CompletableFuture<Object> result) {
+    private void write(Connection connection, Channel channel, RpcRequest request, CompletableFuture<Object> result,
+                       boolean mayResend) {
         long callId = request.callId();
         String what = request.body().getClass().getSimpleName();
         connection.pending.put(callId, result);
@@ -188,7 +198,14 @@ public final class RpcClient implements AutoCloseable {
         }
         result.whenComplete((body, failure) -> timer.cancel(false));
         channel.writeAndFlush(request).addListener(future -> {
-            if (!future.isSuccess() && connection.pending.remove(callId, result)) {
+            if (future.isSuccess() || !connection.pending.remove(callId, result)) {
+                return;
+            }
+            if (connection.retired && mayResend && !closed && !(future.cause() instanceof EncoderException)) {
+                // The connection was closed as idle just before this write: nothing was sent, use a new one.
+                timer.cancel(false);
+                sendOn(connection.address, request, result, false);
+            } else {
                 result.completeExceptionally(sendFailure(connection.address, what, future.cause()));
             }
         });
@@ -259,8 +276,11 @@ public final class RpcClient implements AutoCloseable {
                         channel.pipeline()
                                 .addLast("frameDecoder", RpcFrameCodec.frameDecoder(maxFrameSize))
                                 .addLast("framePrepender", RpcFrameCodec.framePrepender())
-                                .addLast("codec", new RpcFrameCodec(codec, maxFrameSize))
-                                .addLast("handler", new ReplyHandler(connection));
+                                .addLast("codec", new RpcFrameCodec(codec, maxFrameSize));
+                        if (idleTimeoutMillis > 0) {
+                            channel.pipeline().addLast("idle", new IdleStateHandler(0, 0, idleTimeoutMillis, TimeUnit.MILLISECONDS));
+                        }
+                        channel.pipeline().addLast("handler", new ReplyHandler(connection));
                     }
                 });
         ChannelFuture future = bootstrap.connect(address.toSocketAddress());
@@ -279,6 +299,11 @@ public final class RpcClient implements AutoCloseable {
             }
         });
         return connection;
+    }
+
+    /** How many connections are open or opening (for tests). */
+    int openConnections() {
+        return connections.size();
     }
 
     /** Closes every connection; calls still waiting fail with {@link ErrorCode#UNAVAILABLE} and are not retried. */
@@ -315,6 +340,8 @@ public final class RpcClient implements AutoCloseable {
         final HostAndPort address;
         final CompletableFuture<Channel> ready = new CompletableFuture<>();
         final Map<Long, CompletableFuture<Object>> pending = new ConcurrentHashMap<>();
+        /** Closed by this client because it was idle; a write that fails on it was never sent. */
+        volatile boolean retired;
 
         Connection(HostAndPort address) {
             this.address = address;
@@ -373,8 +400,24 @@ public final class RpcClient implements AutoCloseable {
         }
 
         @Override
+        public void userEventTriggered(ChannelHandlerContext ctx, Object event) {
+            if (event instanceof IdleStateEvent && connection.pending.isEmpty()) {
+                // A call racing with this has its write queued behind us: it fails unsent and is resent on a new connection.
+                connection.retired = true;
+                connections.remove(connection.address, connection);
+                LOG.debug("{}: closing idle connection to {}", name, connection.address);
+                ctx.close();
+            } else {
+                ctx.fireUserEventTriggered(event);
+            }
+        }
+
+        @Override
         public void channelInactive(ChannelHandlerContext ctx) {
             connections.remove(connection.address, connection);
+            if (connection.retired && !closed) {
+                return; // closed as idle: calls that raced in fail their write and are resent (see write)
+            }
             connection.failAll(closed ? closedError()
                     : new QuarryException(ErrorCode.UNAVAILABLE, "Connection to " + connection.address + " closed"));
         }

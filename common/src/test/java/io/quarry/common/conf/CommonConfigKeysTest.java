@@ -21,7 +21,16 @@ class CommonConfigKeysTest {
         assertThat(conf.getDuration(CommonConfigKeys.RPC_RETRY_INITIAL_BACKOFF)).isEqualTo(Duration.ofMillis(100));
         assertThat(conf.getDuration(CommonConfigKeys.RPC_RETRY_MAX_BACKOFF)).isEqualTo(Duration.ofSeconds(5));
         assertThat(conf.getInt(CommonConfigKeys.RPC_SERVER_HANDLERS)).isEqualTo(8);
+        assertThat(conf.getDuration(CommonConfigKeys.RPC_CLIENT_IDLE_TIMEOUT)).isEqualTo(Duration.ofSeconds(30));
+        assertThat(conf.getDuration(CommonConfigKeys.RPC_SERVER_IDLE_TIMEOUT)).isEqualTo(Duration.ofMinutes(5));
         assertThat(conf.getString(CommonConfigKeys.USER_NAME)).isNull();
+    }
+
+    @Test
+    void serversWaitLongerThanClientsBeforeClosingIdleConnections() {
+        Configuration conf = Configuration.empty();
+        assertThat(conf.getDuration(CommonConfigKeys.RPC_SERVER_IDLE_TIMEOUT))
+                .isGreaterThan(conf.getDuration(CommonConfigKeys.RPC_CLIENT_IDLE_TIMEOUT));
     }
 
     @Test
@@ -33,12 +42,14 @@ class CommonConfigKeysTest {
         assertThat(CommonConfigKeys.RPC_RETRY_INITIAL_BACKOFF.name()).isEqualTo("quarry.rpc.retry.initial-backoff");
         assertThat(CommonConfigKeys.RPC_RETRY_MAX_BACKOFF.name()).isEqualTo("quarry.rpc.retry.max-backoff");
         assertThat(CommonConfigKeys.RPC_SERVER_HANDLERS.name()).isEqualTo("quarry.rpc.server.handler-threads");
+        assertThat(CommonConfigKeys.RPC_CLIENT_IDLE_TIMEOUT.name()).isEqualTo("quarry.rpc.client.idle-timeout");
+        assertThat(CommonConfigKeys.RPC_SERVER_IDLE_TIMEOUT.name()).isEqualTo("quarry.rpc.server.idle-timeout");
         assertThat(CommonConfigKeys.USER_NAME.name()).isEqualTo("quarry.user.name");
     }
 
     @Test
     void everyKeyIsListedByTheProviderAndDescribed() {
-        assertThat(new CommonConfigKeys().keys()).hasSize(8).allSatisfy(key -> {
+        assertThat(new CommonConfigKeys().keys()).hasSize(10).allSatisfy(key -> {
             assertThat(key.name()).matches("[a-z][a-z0-9.-]*");
             assertThat(key.description()).isNotBlank();
         });

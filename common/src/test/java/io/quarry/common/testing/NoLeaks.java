@@ -23,7 +23,7 @@ public final class NoLeaks implements BeforeAllCallback, AfterAllCallback {
     private static final List<String> PROCESS_THREADS = List.of(
             "globalEventExecutor", "ObjectCleanerThread", "Common-Cleaner", "process reaper", "Attach Listener",
             "Signal Dispatcher", "Finalizer", "Reference Handler", "ForkJoinPool", "surefire", "junit",
-            "Notification Thread", "Keep-Alive", "ReaderThread");
+            "Notification Thread", "Keep-Alive", "ReaderThread", "CompletableFutureDelayScheduler");
 
     private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(NoLeaks.class);
 
