@@ -16,6 +16,9 @@ import com.esotericsoftware.kryo.util.Pool;
 public final class KryoCodec {
     /** How deeply objects may nest in one message. */
     static final int MAX_DEPTH = 64;
+    /** Pooled output buffers that grew beyond this for one large message are shrunk before reuse. */
+    static final int MAX_POOLED_BUFFER = 1 << 20;
+    private static final int INITIAL_BUFFER = 4096;
 
     private static volatile KryoCodec shared;
 
@@ -34,7 +37,7 @@ public final class KryoCodec {
         this.outputs = new Pool<>(true, false, 64) {
             @Override
             protected Output create() {
-                return new Output(4096, -1);
+                return new Output(INITIAL_BUFFER, -1);
             }
         };
         // Fail at construction, not on the first message, if a registration is unusable.
@@ -83,8 +86,22 @@ public final class KryoCodec {
         } catch (RuntimeException e) {
             throw new CodecException("Cannot encode " + (message == null ? "null" : message.getClass().getName()) + ": " + e.getMessage(), e);
         } finally {
+            if (output.getBuffer().length > MAX_POOLED_BUFFER) {
+                // Do not keep a large message's buffer alive in the pool (up to 64 of them).
+                output.setBuffer(new byte[INITIAL_BUFFER], -1);
+            }
             outputs.free(output);
             kryos.free(kryo);
+        }
+    }
+
+    /** The capacity of the buffers waiting in the pool (for tests). */
+    int pooledBufferBytes() {
+        Output output = outputs.obtain();
+        try {
+            return output.getBuffer().length;
+        } finally {
+            outputs.free(output);
         }
     }
 

@@ -260,11 +260,17 @@ public final class RpcClient implements AutoCloseable {
         if (current != null && current.usable()) {
             return current;
         }
-        return connections.compute(address, (key, existing) -> existing != null && existing.usable() ? existing : connect(key));
+        Connection fresh = new Connection(address);
+        Connection chosen = connections.compute(address, (key, existing) -> existing != null && existing.usable() ? existing : fresh);
+        if (chosen == fresh) {
+            // Outside compute(): a connect that fails at once calls back into the map.
+            connect(fresh);
+        }
+        return chosen;
     }
 
-    private Connection connect(HostAndPort address) {
-        Connection connection = new Connection(address);
+    private void connect(Connection connection) {
+        HostAndPort address = connection.address;
         Bootstrap bootstrap = new Bootstrap()
                 .group(loop)
                 .channel(NioSocketChannel.class)
@@ -298,7 +304,6 @@ public final class RpcClient implements AutoCloseable {
                 connection.ready.completeExceptionally(new NotSentException("Cannot connect to " + address + ": " + reason, cause));
             }
         });
-        return connection;
     }
 
     /** How many connections are open or opening (for tests). */

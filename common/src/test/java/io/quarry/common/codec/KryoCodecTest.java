@@ -185,6 +185,14 @@ class KryoCodecTest {
     }
 
     @Test
+    void largeMessageDoesNotLeaveItsBufferInThePool() {
+        KryoCodec fresh = new KryoCodec(new MessageRegistry());
+        String big = "b".repeat(4 * KryoCodec.MAX_POOLED_BUFFER);
+        assertThat(fresh.decode(fresh.encode(big))).isEqualTo(big);
+        assertThat(fresh.pooledBufferBytes()).isLessThanOrEqualTo(KryoCodec.MAX_POOLED_BUFFER);
+    }
+
+    @Test
     void trailingBytesAreRejected() {
         byte[] good = codec.encode(new Echo("x"));
         byte[] longer = java.util.Arrays.copyOf(good, good.length + 3);

@@ -105,6 +105,23 @@ class RpcClientLifecycleTest {
     }
 
     @Test
+    void unresolvableHostFailsAsUnavailableFromAnyThread() throws Exception {
+        io.quarry.common.net.HostAndPort nowhere = new io.quarry.common.net.HostAndPort("no-such-host.invalid", 8020);
+        try (RpcServer server = RpcTestSupport.server(ECHO_OR_HANG, RpcTestSupport.conf());
+             RpcClient client = new RpcClient("caller", RpcTestSupport.conf())) {
+            assertThatThrownBy(() -> client.call(nowhere, new Echo("x"), EchoReply.class))
+                    .isInstanceOfSatisfying(QuarryException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.UNAVAILABLE))
+                    .hasMessageContaining("no-such-host.invalid:8020");
+            // From the client's own I/O thread the connect attempt fails inline.
+            CompletableFuture<Object> chained = client.callAsync(server.address(), new Echo("first"))
+                    .thenCompose(r -> client.callAsync(nowhere, new Echo("second")));
+            assertThatThrownBy(() -> chained.get(5, TimeUnit.SECONDS)).cause()
+                    .isInstanceOfSatisfying(QuarryException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.UNAVAILABLE))
+                    .hasMessageContaining("no-such-host.invalid:8020");
+        }
+    }
+
+    @Test
     void serverThatCannotBindFailsWithUnavailableNamingTheAddress() throws Exception {
         try (RpcServer server = RpcTestSupport.server(ECHO_OR_HANG, RpcTestSupport.conf())) {
             assertThatThrownBy(() -> RpcServer.start("second", server.address(), ECHO_OR_HANG, RpcTestSupport.conf(),
