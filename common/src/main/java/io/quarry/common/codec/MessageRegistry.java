@@ -4,6 +4,8 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.TreeMap;
 
+import static java.util.Objects.requireNonNull;
+
 /** Collects id → class registrations from every {@link MessageRegistrar} and rejects clashes. */
 public final class MessageRegistry {
     /** Ids below this are the codec's own (JDK types and collections). */
@@ -13,6 +15,7 @@ public final class MessageRegistry {
     private final Map<Class<?>, Integer> byClass = new HashMap<>();
 
     public void register(int id, Class<?> type) {
+        requireNonNull(type, "type is null");
         if (id < FIRST_MESSAGE_ID) {
             throw new IllegalArgumentException("Message id " + id + " for " + type.getName() + " is reserved");
         }
