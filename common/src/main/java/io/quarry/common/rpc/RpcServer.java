@@ -47,6 +47,8 @@ import static java.util.Objects.requireNonNull;
  */
 public final class RpcServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(RpcServer.class);
+    /** Unanswered calls one connection may have; past this the server stops reading from it until half are answered. */
+    static final int MAX_CALLS_IN_FLIGHT_PER_CONNECTION = 1024;
 
     private final String name;
     private final RpcService service;
@@ -150,7 +152,10 @@ public final class RpcServer implements AutoCloseable {
             long deadline = clock.nanoTime() + TimeUnit.MILLISECONDS.toNanos(request.timeoutMillis());
             CallContext context = new CallContext(request.clientId(), request.callId(), request.user(),
                     ctx.channel().remoteAddress(), deadline);
-            inFlight.incrementAndGet();
+            if (inFlight.incrementAndGet() >= MAX_CALLS_IN_FLIGHT_PER_CONNECTION) {
+                // Backpressure: a client flooding calls waits in its socket, not in the handler queue.
+                ctx.channel().config().setAutoRead(false);
+            }
             try {
                 handlers.execute(() -> dispatch(ctx, context, request));
             } catch (RejectedExecutionException e) {
@@ -161,7 +166,11 @@ public final class RpcServer implements AutoCloseable {
         private void dispatch(ChannelHandlerContext ctx, CallContext context, RpcRequest request) {
             if (clock.nanoTime() > context.deadlineNanos()) {
                 LOG.debug("{}: dropping call {} from {}: deadline passed before it ran", name, request.callId(), context.remoteAddress());
-                inFlight.decrementAndGet();
+                try {
+                    ctx.executor().execute(() -> finished(ctx));
+                } catch (RejectedExecutionException e) {
+                    inFlight.decrementAndGet(); // shutting down: nothing left to resume
+                }
                 return;
             }
             CompletionStage<?> result;
@@ -209,9 +218,16 @@ public final class RpcServer implements AutoCloseable {
                         answerFailed(ctx, response, future.cause());
                     }
                 } finally {
-                    inFlight.decrementAndGet();
+                    finished(ctx);
                 }
             });
+        }
+
+        /** One call answered (or dropped); on the event loop, so reading resumes in order. */
+        private void finished(ChannelHandlerContext ctx) {
+            if (inFlight.decrementAndGet() <= MAX_CALLS_IN_FLIGHT_PER_CONNECTION / 2 && !ctx.channel().config().isAutoRead()) {
+                ctx.channel().config().setAutoRead(true);
+            }
         }
 
         private void answerFailed(ChannelHandlerContext ctx, RpcResponse response, Throwable cause) {
