@@ -173,6 +173,7 @@ final class BoundedSerializers {
         kryo.register(String.class, new StringSerializer(), 1); // replaces Kryo's own String serializer, same id
         kryo.addDefaultSerializer(Object[].class, new SerializerFactory.BaseSerializerFactory<ObjectArraySerializer>() {
             @Override
+            @SuppressWarnings("rawtypes") // the signature Kryo declares
             public ObjectArraySerializer newSerializer(Kryo kryo, Class type) {
                 return new ObjectArraySerializer(kryo, type);
             }

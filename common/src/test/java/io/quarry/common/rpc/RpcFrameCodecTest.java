@@ -41,6 +41,14 @@ class RpcFrameCodecTest {
         }
     }
 
+    private Object inbound() {
+        return channel.readInbound();
+    }
+
+    private Object outbound() {
+        return channel.readOutbound();
+    }
+
     private ByteBuf tracked(ByteBuf buffer) {
         inputs.add(buffer);
         return buffer;
@@ -74,18 +82,18 @@ class RpcFrameCodecTest {
         assertThat(wire.length).isEqualTo(4 + codec.encode(request).length);
 
         channel.writeInbound(tracked(Unpooled.wrappedBuffer(wire)));
-        assertThat((Object) channel.readInbound()).isEqualTo(request);
+        assertThat(inbound()).isEqualTo(request);
     }
 
     @Test
     void frameArrivingOneByteAtATimeDecodesOnce() {
         byte[] wire = encodeThroughPipeline(RpcResponse.success(1, new Echo("slow")));
         for (byte b : wire) {
-            assertThat((Object) channel.readInbound()).isNull();
+            assertThat(inbound()).isNull();
             channel.writeInbound(tracked(Unpooled.wrappedBuffer(new byte[] {b})));
         }
-        assertThat((Object) channel.readInbound()).isEqualTo(RpcResponse.success(1, new Echo("slow")));
-        assertThat((Object) channel.readInbound()).isNull();
+        assertThat(inbound()).isEqualTo(RpcResponse.success(1, new Echo("slow")));
+        assertThat(inbound()).isNull();
     }
 
     @Test
@@ -93,8 +101,8 @@ class RpcFrameCodecTest {
         byte[] first = encodeThroughPipeline(new Echo("a"));
         byte[] second = encodeThroughPipeline(new Echo("b"));
         channel.writeInbound(tracked(Unpooled.wrappedBuffer(first, second)));
-        assertThat((Object) channel.readInbound()).isEqualTo(new Echo("a"));
-        assertThat((Object) channel.readInbound()).isEqualTo(new Echo("b"));
+        assertThat(inbound()).isEqualTo(new Echo("a"));
+        assertThat(inbound()).isEqualTo(new Echo("b"));
     }
 
     @Test
@@ -129,7 +137,7 @@ class RpcFrameCodecTest {
         byte[] wire = encodeThroughPipeline(new Echo("cut short"));
         ByteBuf partial = tracked(Unpooled.wrappedBuffer(wire, 0, wire.length - 2));
         channel.writeInbound(partial);
-        assertThat((Object) channel.readInbound()).isNull();
+        assertThat(inbound()).isNull();
         assertThat(channel.finish()).isFalse();
     }
 
@@ -137,7 +145,7 @@ class RpcFrameCodecTest {
     void messageLargerThanTheFrameLimitIsNotSent() {
         assertThatThrownBy(() -> channel.writeOutbound(new Echo("x".repeat(MAX_FRAME))))
                 .isInstanceOf(EncoderException.class).hasMessageContaining("maximum frame size of " + MAX_FRAME);
-        assertThat((Object) channel.readOutbound()).isNull();
+        assertThat(outbound()).isNull();
     }
 
     @Test
