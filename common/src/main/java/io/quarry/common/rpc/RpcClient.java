@@ -196,7 +196,11 @@ public final class RpcClient implements AutoCloseable {
             result.completeExceptionally(closedError());
             return;
         }
-        result.whenComplete((body, failure) -> timer.cancel(false));
+        result.whenComplete((body, failure) -> {
+            // However the call ended (answer, error, timeout, cancellation), drop its timer and its slot.
+            timer.cancel(false);
+            connection.pending.remove(callId, result);
+        });
         channel.writeAndFlush(request).addListener(future -> {
             if (future.isSuccess() || !connection.pending.remove(callId, result)) {
                 return;
