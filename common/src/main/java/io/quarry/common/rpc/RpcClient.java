@@ -68,7 +68,7 @@ public final class RpcClient implements AutoCloseable {
     private final KryoCodec codec;
     private final EventLoopGroup group;
     private final EventLoop loop;
-    private final Map<HostAndPort, Connection> connections = new ConcurrentHashMap<>();
+    private final Map<HostAndPort, RpcConnection> connections = new ConcurrentHashMap<>();
     private final AtomicLong nextCallId = new AtomicLong(1);
     private volatile boolean closed;
 
@@ -136,7 +136,7 @@ public final class RpcClient implements AutoCloseable {
     }
 
     private boolean mayRetry(Object request, QuarryException e) {
-        if (closed || e instanceof ClosedException) {
+        if (closed || e instanceof ClientClosedException) {
             return false;
         }
         if (e instanceof NotSentException) {
@@ -161,7 +161,7 @@ public final class RpcClient implements AutoCloseable {
 
     /** Sends on the address's connection; {@code mayResend} allows one resend when that connection was just retired as idle. */
     private void sendOn(HostAndPort address, RpcRequest request, CompletableFuture<Object> result, boolean mayResend) {
-        Connection connection;
+        RpcConnection connection;
         try {
             connection = connection(address);
         } catch (RejectedExecutionException e) {
@@ -177,7 +177,7 @@ public final class RpcClient implements AutoCloseable {
         });
     }
 
-    private void write(Connection connection, Channel channel, RpcRequest request, CompletableFuture<Object> result,
+    private void write(RpcConnection connection, Channel channel, RpcRequest request, CompletableFuture<Object> result,
                        boolean mayResend) {
         long callId = request.callId();
         String what = request.body().getClass().getSimpleName();
@@ -236,7 +236,7 @@ public final class RpcClient implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             future.cancel(false);
-            throw new ClosedException("Interrupted while calling " + address);
+            throw new ClientClosedException("Interrupted while calling " + address);
         } catch (TimeoutException e) {
             future.cancel(false);
             throw new QuarryException(ErrorCode.TIMEOUT, name + ": call " + request.getClass().getSimpleName() + " to " + address
@@ -254,18 +254,18 @@ public final class RpcClient implements AutoCloseable {
             TimeUnit.MILLISECONDS.sleep(wait.toMillis());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new ClosedException("Interrupted while waiting to retry");
+            throw new ClientClosedException("Interrupted while waiting to retry");
         }
     }
 
     /** The open (or opening) connection to the address; starts a new one when there is none or it broke. */
-    private Connection connection(HostAndPort address) {
-        Connection current = connections.get(address);
+    private RpcConnection connection(HostAndPort address) {
+        RpcConnection current = connections.get(address);
         if (current != null && current.usable()) {
             return current;
         }
-        Connection fresh = new Connection(address);
-        Connection chosen = connections.compute(address, (key, existing) -> existing != null && existing.usable() ? existing : fresh);
+        RpcConnection fresh = new RpcConnection(address);
+        RpcConnection chosen = connections.compute(address, (key, existing) -> existing != null && existing.usable() ? existing : fresh);
         if (chosen == fresh) {
             // Outside compute(): a connect that fails at once calls back into the map.
             connect(fresh);
@@ -273,7 +273,7 @@ public final class RpcClient implements AutoCloseable {
         return chosen;
     }
 
-    private void connect(Connection connection) {
+    private void connect(RpcConnection connection) {
         HostAndPort address = connection.address;
         Bootstrap bootstrap = new Bootstrap()
                 .group(loop)
@@ -319,7 +319,7 @@ public final class RpcClient implements AutoCloseable {
     @Override
     public void close() {
         closed = true;
-        for (Connection connection : connections.values()) {
+        for (RpcConnection connection : connections.values()) {
             connection.failAll(closedError());
             connection.ready.thenAccept(Channel::close);
         }
@@ -327,58 +327,14 @@ public final class RpcClient implements AutoCloseable {
         group.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
     }
 
-    private ClosedException closedError() {
-        return new ClosedException("RPC client " + name + " is closed");
-    }
-
-    /** The request never left this process, so any request may be retried. */
-    private static final class NotSentException extends QuarryException {
-        NotSentException(String message, Throwable cause) {
-            super(ErrorCode.UNAVAILABLE, message, cause);
-        }
-    }
-
-    /** The client was closed (or the caller interrupted): no retry can help. */
-    private static final class ClosedException extends QuarryException {
-        ClosedException(String message) {
-            super(ErrorCode.UNAVAILABLE, message);
-        }
-    }
-
-    private static final class Connection {
-        final HostAndPort address;
-        final CompletableFuture<Channel> ready = new CompletableFuture<>();
-        final Map<Long, CompletableFuture<Object>> pending = new ConcurrentHashMap<>();
-        /** Closed by this client because it was idle; a write that fails on it was never sent. */
-        volatile boolean retired;
-
-        Connection(HostAndPort address) {
-            this.address = address;
-        }
-
-        /** Still connecting, or connected and open. */
-        boolean usable() {
-            if (!ready.isDone()) {
-                return true;
-            }
-            Channel channel = ready.getNow(null);
-            return channel != null && channel.isActive();
-        }
-
-        void failAll(QuarryException error) {
-            for (Long callId : pending.keySet()) {
-                CompletableFuture<Object> future = pending.remove(callId);
-                if (future != null) {
-                    future.completeExceptionally(error);
-                }
-            }
-        }
+    private ClientClosedException closedError() {
+        return new ClientClosedException("RPC client " + name + " is closed");
     }
 
     private final class ReplyHandler extends SimpleChannelInboundHandler<Object> {
-        private final Connection connection;
+        private final RpcConnection connection;
 
-        ReplyHandler(Connection connection) {
+        ReplyHandler(RpcConnection connection) {
             this.connection = connection;
         }
 
