@@ -11,9 +11,10 @@ import java.util.Set;
 import com.esotericsoftware.kryo.Kryo;
 import com.esotericsoftware.kryo.KryoException;
 import com.esotericsoftware.kryo.io.Input;
-import com.esotericsoftware.kryo.io.Output;
 import com.esotericsoftware.kryo.serializers.CollectionSerializer;
+import com.esotericsoftware.kryo.SerializerFactory;
 import com.esotericsoftware.kryo.serializers.DefaultArraySerializers;
+import com.esotericsoftware.kryo.serializers.DefaultSerializers;
 import com.esotericsoftware.kryo.serializers.MapSerializer;
 
 /**
@@ -107,7 +108,8 @@ final class BoundedSerializers {
         @Override
         public long[] read(Kryo kryo, Input input, Class type) {
             int length = peekLength(input);
-            return length < 0 ? null : input.readLongs(length);
+            // Kryo writes long[] and int[] elements as variable-length numbers.
+            return length < 0 ? null : input.readLongs(length, false);
         }
     }
 
@@ -116,7 +118,43 @@ final class BoundedSerializers {
         @Override
         public int[] read(Kryo kryo, Input input, Class type) {
             int length = peekLength(input);
-            return length < 0 ? null : input.readInts(length);
+            return length < 0 ? null : input.readInts(length, false);
+        }
+    }
+
+    /**
+     * Strings: Kryo allocates a char array of the declared length before reading a UTF-8 string, so
+     * the length is checked first (every char takes at least one byte). ASCII strings carry no
+     * length and cannot claim more than the frame holds.
+     */
+    static final class StringSerializer extends DefaultSerializers.StringSerializer {
+        @Override
+        public String read(Kryo kryo, Input input, Class<? extends String> type) {
+            int start = input.position();
+            if (start < input.limit() && (input.getBuffer()[start] & 0x80) != 0) {
+                int encoded = input.readVarIntFlag(true);
+                if (encoded > 1) {
+                    checkLength(input, encoded - 1L, "String");
+                }
+                input.setPosition(start);
+            }
+            return input.readString();
+        }
+    }
+
+    /** Arrays of objects (Object[], String[], and any message array registered without its own serializer). */
+    static final class ObjectArraySerializer extends DefaultArraySerializers.ObjectArraySerializer {
+        ObjectArraySerializer(Kryo kryo, Class<?> type) {
+            super(kryo, type);
+        }
+
+        @Override
+        @SuppressWarnings("rawtypes")
+        public Object[] read(Kryo kryo, Input input, Class type) {
+            int start = input.position();
+            peekLength(input);
+            input.setPosition(start);
+            return super.read(kryo, input, type);
         }
     }
 
@@ -132,6 +170,14 @@ final class BoundedSerializers {
 
     /** Kryo's own registrations take ids 0-9, these take 20-99, messages start at 100. */
     static void registerOn(Kryo kryo) {
+        kryo.register(String.class, new StringSerializer(), 1); // replaces Kryo's own String serializer, same id
+        kryo.addDefaultSerializer(Object[].class, new SerializerFactory.BaseSerializerFactory<ObjectArraySerializer>() {
+            @Override
+            @SuppressWarnings("rawtypes") // the signature Kryo declares
+            public ObjectArraySerializer newSerializer(Kryo kryo, Class type) {
+                return new ObjectArraySerializer(kryo, type);
+            }
+        });
         kryo.register(byte[].class, new ByteArraySerializer(), 20);
         kryo.register(long[].class, new LongArraySerializer(), 21);
         kryo.register(int[].class, new IntArraySerializer(), 22);

@@ -4,7 +4,6 @@ import java.util.Map;
 import java.util.ServiceLoader;
 
 import com.esotericsoftware.kryo.Kryo;
-import com.esotericsoftware.kryo.KryoException;
 import com.esotericsoftware.kryo.io.Input;
 import com.esotericsoftware.kryo.io.Output;
 import com.esotericsoftware.kryo.util.Pool;
@@ -15,6 +14,12 @@ import com.esotericsoftware.kryo.util.Pool;
  * class. Thread-safe: Kryo instances come from a pool.
  */
 public final class KryoCodec {
+    /** How deeply objects may nest in one message. */
+    static final int MAX_DEPTH = 64;
+    /** Pooled output buffers that grew beyond this for one large message are shrunk before reuse. */
+    static final int MAX_POOLED_BUFFER = 1 << 20;
+    private static final int INITIAL_BUFFER = 4096;
+
     private static volatile KryoCodec shared;
 
     private final Map<Integer, Class<?>> registrations;
@@ -32,7 +37,7 @@ public final class KryoCodec {
         this.outputs = new Pool<>(true, false, 64) {
             @Override
             protected Output create() {
-                return new Output(4096, -1);
+                return new Output(INITIAL_BUFFER, -1);
             }
         };
         // Fail at construction, not on the first message, if a registration is unusable.
@@ -62,6 +67,8 @@ public final class KryoCodec {
         Kryo kryo = new Kryo();
         kryo.setRegistrationRequired(true);
         kryo.setReferences(false);
+        // Messages nest a few levels deep; a frame of nested collections must not overflow the stack.
+        kryo.setMaxDepth(MAX_DEPTH);
         BoundedSerializers.registerOn(kryo);
         for (Map.Entry<Integer, Class<?>> entry : registrations.entrySet()) {
             kryo.register(entry.getValue(), entry.getKey());
@@ -76,11 +83,25 @@ public final class KryoCodec {
             output.reset();
             kryo.writeClassAndObject(output, message);
             return output.toBytes();
-        } catch (KryoException | IllegalArgumentException e) {
+        } catch (RuntimeException e) {
             throw new CodecException("Cannot encode " + (message == null ? "null" : message.getClass().getName()) + ": " + e.getMessage(), e);
         } finally {
+            if (output.getBuffer().length > MAX_POOLED_BUFFER) {
+                // Do not keep a large message's buffer alive in the pool (up to 64 of them).
+                output.setBuffer(new byte[INITIAL_BUFFER], -1);
+            }
             outputs.free(output);
             kryos.free(kryo);
+        }
+    }
+
+    /** The capacity of the buffers waiting in the pool (for tests). */
+    int pooledBufferBytes() {
+        Output output = outputs.obtain();
+        try {
+            return output.getBuffer().length;
+        } finally {
+            outputs.free(output);
         }
     }
 
@@ -99,8 +120,10 @@ public final class KryoCodec {
                         + " trailing bytes after " + (message == null ? "null" : message.getClass().getSimpleName()));
             }
             return message;
-        } catch (KryoException | IllegalArgumentException | IllegalStateException | NullPointerException
-                 | ClassCastException | IndexOutOfBoundsException | NegativeArraySizeException e) {
+        } catch (CodecException e) {
+            throw e;
+        } catch (RuntimeException | StackOverflowError e) {
+            // Whatever Kryo or a record constructor throws on bad bytes, callers see one exception type.
             throw new CodecException("Malformed message (" + length + " bytes): " + firstLine(e.getMessage()), e);
         } catch (OutOfMemoryError e) {
             // A single absurd length that slipped past the bounds checks; the allocation failed

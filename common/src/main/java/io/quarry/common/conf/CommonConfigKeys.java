@@ -19,13 +19,19 @@ public final class CommonConfigKeys implements ConfigKeyProvider {
             "Upper bound of the wait between retries.");
     public static final ConfigKey RPC_SERVER_HANDLERS = ConfigKey.integer("quarry.rpc.server.handler-threads", 8,
             "Threads that run RPC handlers in a daemon.");
+    public static final ConfigKey RPC_CLIENT_IDLE_TIMEOUT = ConfigKey.duration("quarry.rpc.client.idle-timeout", "30s", ChronoUnit.MILLIS,
+            "A client closes a connection that carried no call for this long (0 keeps it open).");
+    public static final ConfigKey RPC_SERVER_IDLE_TIMEOUT = ConfigKey.duration("quarry.rpc.server.idle-timeout", "5m", ChronoUnit.MILLIS,
+            "A server closes a connection with no call in flight and no traffic for this long, so vanished clients "
+                    + "do not hold connections forever (0 keeps them open). Keep it above the clients' idle timeout.");
     public static final ConfigKey USER_NAME = ConfigKey.string("quarry.user.name", null,
             "The user requests are made as; the OS user (or QUARRY_USER_NAME) when unset.");
 
     @Override
     public List<ConfigKey> keys() {
         return List.of(RPC_MAX_FRAME_SIZE, RPC_TIMEOUT, RPC_CONNECT_TIMEOUT, RPC_RETRY_MAX_ATTEMPTS,
-                RPC_RETRY_INITIAL_BACKOFF, RPC_RETRY_MAX_BACKOFF, RPC_SERVER_HANDLERS, USER_NAME);
+                RPC_RETRY_INITIAL_BACKOFF, RPC_RETRY_MAX_BACKOFF, RPC_SERVER_HANDLERS, RPC_CLIENT_IDLE_TIMEOUT,
+                RPC_SERVER_IDLE_TIMEOUT, USER_NAME);
     }
 
     /** The user name this process acts as. */

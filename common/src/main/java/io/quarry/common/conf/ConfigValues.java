@@ -53,10 +53,10 @@ public final class ConfigValues {
         }
     }
 
-    /** Parses a byte count such as {@code 128m} (binary units: k, m, g, t, optionally followed by b). */
+    /** Parses a byte count such as {@code 128m} (binary units: k, m, g, t; a trailing b is allowed: {@code 512b}, {@code 64kb}). */
     public static long parseSize(String key, String text) {
         String value = text.trim().toLowerCase(Locale.ROOT);
-        if (value.endsWith("b") && value.length() > 1 && !Character.isDigit(value.charAt(value.length() - 2))) {
+        if (value.endsWith("b") && value.length() > 1) {
             value = value.substring(0, value.length() - 1);
         }
         long multiplier = 1;
@@ -101,14 +101,18 @@ public final class ConfigValues {
         if (amount < 0) {
             throw invalid(key, text, "a non-negative duration");
         }
-        switch (unit) {
-            case "": return Duration.of(amount, bareUnit);
-            case "ms": return Duration.ofMillis(amount);
-            case "s": return Duration.ofSeconds(amount);
-            case "m": case "min": return Duration.ofMinutes(amount);
-            case "h": return Duration.ofHours(amount);
-            case "d": return Duration.ofDays(amount);
-            default: throw invalid(key, text, "a duration with unit ms, s, m, h or d");
+        try {
+            switch (unit) {
+                case "": return Duration.of(amount, bareUnit);
+                case "ms": return Duration.ofMillis(amount);
+                case "s": return Duration.ofSeconds(amount);
+                case "m": case "min": return Duration.ofMinutes(amount);
+                case "h": return Duration.ofHours(amount);
+                case "d": return Duration.ofDays(amount);
+                default: throw invalid(key, text, "a duration with unit ms, s, m, h or d");
+            }
+        } catch (ArithmeticException e) {
+            throw invalid(key, text, "a duration that fits in a Java Duration");
         }
     }
 

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Collections;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
@@ -134,7 +135,14 @@ public final class Configuration {
         }
         String text = values.getOrDefault(key.name(), key.defaultValue());
         if (text == null) {
-            return expected == ConfigType.LIST ? List.of() : null;
+            if (expected == ConfigType.LIST) {
+                return List.of();
+            }
+            if (expected == ConfigType.STRING) {
+                return null;
+            }
+            throw new ConfigException("Configuration key '" + key.name() + "' has no value and no default: expected "
+                    + expected.name().toLowerCase(Locale.ROOT) + " value, set it in the configuration");
         }
         return ConfigValues.parse(key.name(), key.type(), text, key.bareUnit());
     }

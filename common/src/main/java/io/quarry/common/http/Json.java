@@ -17,6 +17,8 @@ public final class Json {
     private static void append(StringBuilder out, Object value) {
         if (value == null) {
             out.append("null");
+        } else if (value instanceof Double d && !Double.isFinite(d) || value instanceof Float f && !Float.isFinite(f)) {
+            out.append("null"); // JSON has no NaN or Infinity
         } else if (value instanceof Number || value instanceof Boolean) {
             out.append(value);
         } else if (value instanceof Map<?, ?> map) {

@@ -65,8 +65,8 @@ public final class StatusServer implements AutoCloseable {
                 });
         try {
             this.channel = bootstrap.bind(bindAddress.toSocketAddress()).syncUninterruptibly().channel();
-        } catch (RuntimeException e) {
-            group.shutdownGracefully(0, 1, TimeUnit.SECONDS);
+        } catch (Exception e) { // sync() rethrows the bind failure (a checked BindException) as is
+            group.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
             throw new QuarryException(ErrorCode.UNAVAILABLE, role + ": cannot bind HTTP status server to " + bindAddress + ": " + e.getMessage(), e);
         }
     }

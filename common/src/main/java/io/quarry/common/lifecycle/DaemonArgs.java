@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -42,7 +43,7 @@ public record DaemonArgs(Path confDir, Map<String, String> overrides, List<Strin
                 remaining.add(arg);
             }
         }
-        return new DaemonArgs(confDir, overrides, List.copyOf(remaining));
+        return new DaemonArgs(confDir, Collections.unmodifiableMap(overrides), List.copyOf(remaining));
     }
 
     private static void putOverride(Map<String, String> overrides, String assignment) {

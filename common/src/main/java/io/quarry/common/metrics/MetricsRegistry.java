@@ -4,6 +4,8 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.function.LongSupplier;
 
+import static java.util.Objects.requireNonNull;
+
 /**
  * The metrics of one daemon, rendered in Prometheus' text format for {@code /metrics}. Names
  * follow Prometheus conventions: {@code quarry_namenode_files_created_total}.
@@ -12,6 +14,10 @@ public final class MetricsRegistry {
     private final Map<String, Metric> metrics = new ConcurrentSkipListMap<>();
 
     private record Metric(String help, String type, LongSupplier value) {
+        Metric {
+            requireNonNull(help, "help is null");
+            requireNonNull(value, "value is null");
+        }
     }
 
     public Counter counter(String name, String help) {
@@ -42,11 +48,16 @@ public final class MetricsRegistry {
         StringBuilder out = new StringBuilder();
         for (Map.Entry<String, Metric> entry : metrics.entrySet()) {
             Metric metric = entry.getValue();
-            out.append("# HELP ").append(entry.getKey()).append(' ').append(metric.help().replace('\n', ' ')).append('\n');
+            out.append("# HELP ").append(entry.getKey()).append(' ').append(escapeHelp(metric.help())).append('\n');
             out.append("# TYPE ").append(entry.getKey()).append(' ').append(metric.type()).append('\n');
             out.append(entry.getKey()).append(' ').append(metric.value().getAsLong()).append('\n');
         }
         return out.toString();
+    }
+
+    /** Prometheus' text format escapes backslash and line feed in help text. */
+    private static String escapeHelp(String help) {
+        return help.replace("\\", "\\\\").replace("\n", "\\n");
     }
 
     private static void checkName(String name) {

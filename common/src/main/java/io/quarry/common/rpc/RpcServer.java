@@ -7,6 +7,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
@@ -20,7 +21,10 @@ import io.netty.channel.nio.NioEventLoopGroup;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.handler.codec.DecoderException;
+import io.netty.handler.codec.EncoderException;
 import io.netty.handler.codec.TooLongFrameException;
+import io.netty.handler.timeout.IdleStateEvent;
+import io.netty.handler.timeout.IdleStateHandler;
 import io.quarry.common.codec.CodecException;
 import io.quarry.common.codec.KryoCodec;
 import io.quarry.common.concurrent.Threads;
@@ -43,11 +47,14 @@ import static java.util.Objects.requireNonNull;
  */
 public final class RpcServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(RpcServer.class);
+    /** Unanswered calls one connection may have; past this the server stops reading from it until half are answered. */
+    static final int MAX_CALLS_IN_FLIGHT_PER_CONNECTION = 1024;
 
     private final String name;
     private final RpcService service;
     private final Clock clock;
     private final int maxFrameSize;
+    private final long idleTimeoutMillis;
     private final KryoCodec codec;
     private final EventLoopGroup bossGroup;
     private final EventLoopGroup workerGroup;
@@ -59,6 +66,7 @@ public final class RpcServer implements AutoCloseable {
         this.service = requireNonNull(service, "service is null");
         this.clock = requireNonNull(clock, "clock is null");
         this.maxFrameSize = Math.toIntExact(conf.getSize(CommonConfigKeys.RPC_MAX_FRAME_SIZE));
+        this.idleTimeoutMillis = conf.getDuration(CommonConfigKeys.RPC_SERVER_IDLE_TIMEOUT).toMillis();
         this.codec = KryoCodec.shared();
         this.bossGroup = new NioEventLoopGroup(1, Threads.named(name + "-rpc-accept-%d"));
         this.workerGroup = new NioEventLoopGroup(2, Threads.named(name + "-rpc-io-%d"));
@@ -75,13 +83,17 @@ public final class RpcServer implements AutoCloseable {
                         channel.pipeline()
                                 .addLast("frameDecoder", RpcFrameCodec.frameDecoder(maxFrameSize))
                                 .addLast("framePrepender", RpcFrameCodec.framePrepender())
-                                .addLast("codec", new RpcFrameCodec(codec))
-                                .addLast("handler", new CallHandler());
+                                .addLast("codec", new RpcFrameCodec(codec, maxFrameSize));
+                        if (idleTimeoutMillis > 0) {
+                            channel.pipeline().addLast("idle", new IdleStateHandler(0, 0, idleTimeoutMillis, TimeUnit.MILLISECONDS));
+                        }
+                        channel.pipeline().addLast("handler", new CallHandler());
                     }
                 });
         try {
             this.serverChannel = bootstrap.bind(bindAddress.toSocketAddress()).syncUninterruptibly().channel();
-        } catch (RuntimeException e) {
+        } catch (Exception e) { // sync() rethrows the bind failure (a checked BindException) as is
+            handlers.shutdownNow();
             shutdownGroups();
             throw new QuarryException(ErrorCode.UNAVAILABLE, name + ": cannot bind RPC server to " + bindAddress + ": " + e.getMessage(), e);
         }
@@ -118,6 +130,19 @@ public final class RpcServer implements AutoCloseable {
     }
 
     private final class CallHandler extends SimpleChannelInboundHandler<Object> {
+        /** Calls of this connection that have not been answered yet. */
+        private final AtomicInteger inFlight = new AtomicInteger();
+
+        @Override
+        public void userEventTriggered(ChannelHandlerContext ctx, Object event) {
+            if (event instanceof IdleStateEvent && inFlight.get() == 0) {
+                LOG.debug("{}: closing connection from {}: idle for {} ms", name, ctx.channel().remoteAddress(), idleTimeoutMillis);
+                ctx.close();
+            } else {
+                ctx.fireUserEventTriggered(event);
+            }
+        }
+
         @Override
         protected void channelRead0(ChannelHandlerContext ctx, Object message) {
             if (!(message instanceof RpcRequest request)) {
@@ -127,30 +152,43 @@ public final class RpcServer implements AutoCloseable {
             long deadline = clock.nanoTime() + TimeUnit.MILLISECONDS.toNanos(request.timeoutMillis());
             CallContext context = new CallContext(request.clientId(), request.callId(), request.user(),
                     ctx.channel().remoteAddress(), deadline);
+            if (inFlight.incrementAndGet() >= MAX_CALLS_IN_FLIGHT_PER_CONNECTION) {
+                // Backpressure: a client flooding calls waits in its socket, not in the handler queue.
+                ctx.channel().config().setAutoRead(false);
+            }
             try {
                 handlers.execute(() -> dispatch(ctx, context, request));
             } catch (RejectedExecutionException e) {
-                reply(ctx, RpcResponse.failure(request.callId(), RpcError.of(ErrorCode.UNAVAILABLE, name + " is shutting down")));
+                answer(ctx, RpcResponse.failure(request.callId(), RpcError.of(ErrorCode.UNAVAILABLE, name + " is shutting down")));
             }
         }
 
         private void dispatch(ChannelHandlerContext ctx, CallContext context, RpcRequest request) {
             if (clock.nanoTime() > context.deadlineNanos()) {
                 LOG.debug("{}: dropping call {} from {}: deadline passed before it ran", name, request.callId(), context.remoteAddress());
+                try {
+                    ctx.executor().execute(() -> finished(ctx));
+                } catch (RejectedExecutionException e) {
+                    inFlight.decrementAndGet(); // shutting down: nothing left to resume
+                }
                 return;
             }
             CompletionStage<?> result;
             try {
                 result = service.handle(context, request.body());
-            } catch (RuntimeException e) {
-                reply(ctx, RpcResponse.failure(request.callId(), toError(request, e)));
+                if (result == null) {
+                    throw new IllegalStateException(service.getClass().getName() + " returned no result stage");
+                }
+            } catch (RuntimeException | LinkageError | AssertionError e) {
+                // Answer even when the service is broken, so the caller does not wait for its timeout.
+                answer(ctx, RpcResponse.failure(request.callId(), toError(request, e)));
                 return;
             }
             result.whenComplete((body, failure) -> {
                 if (failure == null) {
-                    reply(ctx, RpcResponse.success(request.callId(), body == null ? Ack.INSTANCE : body));
+                    answer(ctx, RpcResponse.success(request.callId(), body == null ? Ack.INSTANCE : body));
                 } else {
-                    reply(ctx, RpcResponse.failure(request.callId(), toError(request, failure)));
+                    answer(ctx, RpcResponse.failure(request.callId(), toError(request, failure)));
                 }
             });
         }
@@ -165,13 +203,43 @@ public final class RpcServer implements AutoCloseable {
                     + ": " + cause);
         }
 
-        private void reply(ChannelHandlerContext ctx, RpcResponse response) {
-            if (ctx.channel().isActive()) {
-                ctx.writeAndFlush(response).addListener(future -> {
+        /**
+         * Sends the answer to a call and counts the call as finished once the answer is written, so an
+         * idle check never closes the connection between the two.
+         */
+        private void answer(ChannelHandlerContext ctx, RpcResponse response) {
+            if (!ctx.channel().isActive()) {
+                inFlight.decrementAndGet();
+                return;
+            }
+            ctx.writeAndFlush(response).addListener(future -> {
+                try {
                     if (!future.isSuccess()) {
-                        LOG.debug("{}: could not send reply to {}", name, ctx.channel().remoteAddress(), future.cause());
+                        answerFailed(ctx, response, future.cause());
                     }
-                });
+                } finally {
+                    finished(ctx);
+                }
+            });
+        }
+
+        /** One call answered (or dropped); on the event loop, so reading resumes in order. */
+        private void finished(ChannelHandlerContext ctx) {
+            if (inFlight.decrementAndGet() <= MAX_CALLS_IN_FLIGHT_PER_CONNECTION / 2 && !ctx.channel().config().isAutoRead()) {
+                ctx.channel().config().setAutoRead(true);
+            }
+        }
+
+        private void answerFailed(ChannelHandlerContext ctx, RpcResponse response, Throwable cause) {
+            if (cause instanceof EncoderException && response.error() == null && ctx.channel().isActive()) {
+                // The reply cannot go on the wire (unregistered class, too large): say so instead of going silent.
+                String problem = cause.getCause() != null ? cause.getCause().getMessage() : cause.getMessage();
+                LOG.error("{}: cannot send the answer to call {} from {}: {}", name, response.callId(),
+                        ctx.channel().remoteAddress(), problem);
+                ctx.writeAndFlush(RpcResponse.failure(response.callId(), RpcError.of(ErrorCode.INTERNAL,
+                        name + ": cannot send the answer: " + problem)));
+            } else {
+                LOG.debug("{}: could not send reply to {}", name, ctx.channel().remoteAddress(), cause);
             }
         }
 
