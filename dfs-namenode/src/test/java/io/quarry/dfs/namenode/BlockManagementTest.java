@@ -61,7 +61,7 @@ class BlockManagementTest {
     }
 
     private LocatedBlocks locations(String path, String clientHost) throws Exception {
-        return client.call(new GetBlockLocations(path, 0, Long.MAX_VALUE / 2, clientHost), LocatedBlocks.class);
+        return client.call(new GetBlockLocations(path, 0, Long.MAX_VALUE, clientHost), LocatedBlocks.class);
     }
 
     @Test
