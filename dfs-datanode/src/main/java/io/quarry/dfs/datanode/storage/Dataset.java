@@ -219,6 +219,20 @@ public final class Dataset {
         return deleted;
     }
 
+    /** Closes the files of every replica being written (abort); the replicas stay RBW. */
+    public void closeWriters() {
+        for (Replica replica : replicas.values()) {
+            ReplicaWriter writer = replica.writer();
+            if (writer != null) {
+                try {
+                    writer.close();
+                } catch (IOException e) {
+                    LOG.debug("{}: closing the writer of {}", logPrefix, replica, e);
+                }
+            }
+        }
+    }
+
     private Replica require(long blockId) throws ReplicaException {
         Replica replica = replicas.get(blockId);
         if (replica == null) {

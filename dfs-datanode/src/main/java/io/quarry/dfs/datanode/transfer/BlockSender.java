@@ -97,7 +97,10 @@ final class BlockSender implements TransferOperation {
         replica = found;
         bytesPerChecksum = found.bytesPerChecksum();
         position = op.offset() - op.offset() % bytesPerChecksum;
-        end = op.length() > visible - op.offset() ? visible : op.offset() + op.length();
+        long requestedEnd = op.length() > visible - op.offset() ? visible : op.offset() + op.length();
+        // whole chunks only, so the reader can verify every checksum it gets
+        long chunkEnd = (requestedEnd + bytesPerChecksum - 1) / bytesPerChecksum * bytesPerChecksum;
+        end = Math.min(visible, chunkEnd);
         synchronized (found) {
             data = FileChannel.open(found.blockFile(), StandardOpenOption.READ);
             try {
