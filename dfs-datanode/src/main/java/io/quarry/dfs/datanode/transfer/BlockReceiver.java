@@ -48,6 +48,7 @@ final class BlockReceiver implements TransferOperation, Downstream.Listener {
     private boolean downstreamFailed;
     private boolean failed;
     private boolean lastReceived;
+    private boolean downstreamAckedLast;
     private volatile boolean aborted;
     private long nextOffset;
     private CompletableFuture<Void> diskTail = CompletableFuture.completedFuture(null);
@@ -170,6 +171,7 @@ final class BlockReceiver implements TransferOperation, Downstream.Listener {
                     return;
                 }
                 entry.downstream = ack.statuses();
+                downstreamAckedLast = entry.last;
                 flushAcks();
                 return;
             }
@@ -185,6 +187,9 @@ final class BlockReceiver implements TransferOperation, Downstream.Listener {
                 refuse(TransferStatus.ERROR, "Downstream " + op.downstream().get(0) + " closed during setup of " + op.block(),
                         op.downstream().get(0).toString());
             }
+            return;
+        }
+        if (downstreamAckedLast) {
             return;
         }
         if (!failed && !aborted && !isComplete()) {
