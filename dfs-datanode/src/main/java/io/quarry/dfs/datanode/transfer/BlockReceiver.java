@@ -42,7 +42,11 @@ final class BlockReceiver implements TransferOperation, Downstream.Listener {
     private final TransferContext context;
     private final WriteBlockOp op;
     private final String peer;
+    private static final int MAX_EARLY_PACKETS = 1024;
+
     private final ArrayDeque<PendingAck> pending = new ArrayDeque<>();
+    /** Packets a client sent before the pipeline answered; they are processed once it is set up. */
+    private final ArrayDeque<Packet> early = new ArrayDeque<>();
     private ReplicaWriter writer;
     private Channel downstream;
     private boolean setupDone;
@@ -135,10 +139,22 @@ final class BlockReceiver implements TransferOperation, Downstream.Listener {
     private void pipelineReady() {
         setupDone = true;
         ctx.writeAndFlush(TransferFrames.encodeOp(ctx.alloc(), OpResponse.success()));
+        Packet next;
+        while ((next = early.poll()) != null) {
+            onMessage(next);
+        }
+    }
+
+    private void releaseEarlyPackets() {
+        Packet next;
+        while ((next = early.poll()) != null) {
+            next.release();
+        }
     }
 
     private void refuse(TransferStatus status, String message, String firstBadLink) {
         failed = true;
+        releaseEarlyPackets();
         context.metrics().transferErrors.inc();
         ctx.writeAndFlush(TransferFrames.encodeOp(ctx.alloc(), new OpResponse(status, message, firstBadLink)))
                 .addListener(ChannelFutureListener.CLOSE);
@@ -218,6 +234,15 @@ final class BlockReceiver implements TransferOperation, Downstream.Listener {
             packet.release();
             return;
         }
+        if (!setupDone) {
+            if (early.size() >= MAX_EARLY_PACKETS) {
+                packet.release();
+                protocolError(early.size() + " packets of " + op.block() + " arrived before the pipeline was set up");
+                return;
+            }
+            early.add(packet);
+            return;
+        }
         String problem = validate(packet);
         if (problem != null) {
             packet.release();
@@ -274,9 +299,6 @@ final class BlockReceiver implements TransferOperation, Downstream.Listener {
     }
 
     private String validate(Packet packet) {
-        if (!setupDone) {
-            return "packet " + packet.seqno() + " of " + op.block() + " arrived before the pipeline was set up";
-        }
         if (lastReceived) {
             return "packet " + packet.seqno() + " of " + op.block() + " arrived after the last packet";
         }
@@ -364,6 +386,7 @@ final class BlockReceiver implements TransferOperation, Downstream.Listener {
     }
 
     private void protocolError(String problem) {
+        releaseEarlyPackets();
         LOG.warn("{}: closing write connection from {}: {}", context.name(), peer, problem);
         failed = true;
         context.metrics().transferErrors.inc();
@@ -376,6 +399,7 @@ final class BlockReceiver implements TransferOperation, Downstream.Listener {
     @Override
     public void onInactive() {
         aborted = true;
+        releaseEarlyPackets();
         closeDownstream();
         closeWriterWhenIdle();
     }
