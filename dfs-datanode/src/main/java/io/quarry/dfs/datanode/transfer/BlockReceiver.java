@@ -334,6 +334,8 @@ final class BlockReceiver implements TransferOperation, Downstream.Listener {
             LOG.debug("{}: finalized {} from {}", context.name(), writer.replica(), peer);
         } else if (packet.isSync()) {
             writer.sync();
+        } else if (context.syncOnClose() || op.syncOnClose()) {
+            writer.syncBehind(context.diskExecutor(), packet.dataLength());
         }
     }
 
