@@ -3,8 +3,6 @@ package io.quarry.dfs.datanode.transfer;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.util.ArrayDeque;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -44,7 +42,7 @@ final class BlockReceiver implements TransferOperation, Downstream.Listener {
     private final String peer;
     private static final int MAX_EARLY_PACKETS = 1024;
 
-    private final ArrayDeque<PendingAck> pending = new ArrayDeque<>();
+    private final AckQueue acks;
     /** Packets a client sent before the pipeline answered; they are processed once it is set up. */
     private final ArrayDeque<Packet> early = new ArrayDeque<>();
     private ReplicaWriter writer;
@@ -53,26 +51,11 @@ final class BlockReceiver implements TransferOperation, Downstream.Listener {
     private boolean downstreamFailed;
     private boolean failed;
     private boolean lastReceived;
-    private boolean downstreamAckedLast;
     private volatile boolean aborted;
     private long nextOffset;
     private final SerialExecutor disk;
     private final AtomicBoolean ackFlushScheduled = new AtomicBoolean();
     private volatile boolean diskFailed;
-
-    private static final class PendingAck {
-        final long seqno;
-        final long end;
-        final boolean last;
-        volatile TransferStatus local;
-        List<TransferStatus> downstream;
-
-        PendingAck(long seqno, long end, boolean last) {
-            this.seqno = seqno;
-            this.end = end;
-            this.last = last;
-        }
-    }
 
     BlockReceiver(ChannelHandlerContext ctx, TransferContext context, WriteBlockOp op) {
         this.ctx = requireNonNull(ctx, "ctx is null");
@@ -80,6 +63,7 @@ final class BlockReceiver implements TransferOperation, Downstream.Listener {
         this.op = requireNonNull(op, "op is null");
         this.peer = String.valueOf(ctx.channel().remoteAddress());
         this.disk = new SerialExecutor(context.diskExecutor());
+        this.acks = new AckQueue(!op.downstream().isEmpty());
     }
 
     void start() {
@@ -182,22 +166,13 @@ final class BlockReceiver implements TransferOperation, Downstream.Listener {
     }
 
     private void onDownstreamAck(PipelineAck ack) {
-        for (PendingAck entry : pending) {
-            if (entry.downstream == null) {
-                if (entry.seqno != ack.seqno()) {
-                    LOG.warn("{}: downstream {} acked packet {} of {}, expected {}", context.name(), op.downstream().get(0),
-                            ack.seqno(), op.block(), entry.seqno);
-                    downstream.close();
-                    return;
-                }
-                entry.downstream = ack.statuses();
-                downstreamAckedLast = entry.last;
-                flushAcks();
-                return;
-            }
+        String problem = acks.onDownstreamAck(ack);
+        if (problem != null) {
+            LOG.warn("{}: downstream {} of {} {}", context.name(), op.downstream().get(0), op.block(), problem);
+            downstream.close();
+            return;
         }
-        LOG.warn("{}: downstream {} acked packet {} of {} that was not sent", context.name(), op.downstream().get(0), ack.seqno(), op.block());
-        downstream.close();
+        flushAcks();
     }
 
     @Override
@@ -209,7 +184,7 @@ final class BlockReceiver implements TransferOperation, Downstream.Listener {
             }
             return;
         }
-        if (downstreamAckedLast) {
+        if (acks.downstreamAckedLast()) {
             return;
         }
         if (!failed && !aborted && !isComplete()) {
@@ -221,7 +196,7 @@ final class BlockReceiver implements TransferOperation, Downstream.Listener {
     }
 
     private boolean isComplete() {
-        return lastReceived && pending.isEmpty();
+        return lastReceived && acks.isEmpty();
     }
 
     @Override
@@ -255,8 +230,7 @@ final class BlockReceiver implements TransferOperation, Downstream.Listener {
         if (downstream != null && !downstreamFailed) {
             Downstream.forward(downstream, packet.frame());
         }
-        PendingAck entry = new PendingAck(packet.seqno(), end, packet.isLast());
-        pending.add(entry);
+        AckQueue.Entry entry = acks.add(packet.seqno(), end, packet.isLast());
         try {
             disk.execute(() -> writeInOrder(packet, entry));
         } catch (RejectedExecutionException e) {
@@ -267,7 +241,7 @@ final class BlockReceiver implements TransferOperation, Downstream.Listener {
     }
 
     /** Runs on the serial disk executor, one packet after the other. */
-    private void writeInOrder(Packet packet, PendingAck entry) {
+    private void writeInOrder(Packet packet, AckQueue.Entry entry) {
         TransferStatus status;
         try {
             if (diskFailed || aborted) {
@@ -341,40 +315,26 @@ final class BlockReceiver implements TransferOperation, Downstream.Listener {
 
     private void flushAcks() {
         boolean wrote = false;
-        while (!pending.isEmpty() && !failed) {
-            PendingAck head = pending.peek();
-            if (head.local == null) {
-                break;
-            }
-            boolean hasDownstream = !op.downstream().isEmpty();
-            if (hasDownstream && head.downstream == null && !downstreamFailed) {
-                break;
-            }
-            pending.poll();
-            List<TransferStatus> statuses = new ArrayList<>();
-            statuses.add(head.local);
-            if (hasDownstream) {
-                statuses.addAll(head.downstream != null ? head.downstream : List.of(TransferStatus.ERROR));
-            }
-            PipelineAck ack = new PipelineAck(head.seqno, statuses);
-            if (ack.isSuccess()) {
-                writer.replica().setVisibleLength(head.end);
-                if (head.last) {
-                    ctx.writeAndFlush(TransferFrames.encodeAck(ctx.alloc(), ack)).addListener(ChannelFutureListener.CLOSE);
-                    closeDownstream();
-                    return;
-                }
-                ctx.write(TransferFrames.encodeAck(ctx.alloc(), ack), ctx.voidPromise());
-                wrote = true;
-            } else {
+        AckQueue.Ready ready;
+        while (!failed && (ready = acks.poll(downstreamFailed)) != null) {
+            PipelineAck ack = ready.ack();
+            if (!ack.isSuccess()) {
                 failed = true;
                 context.metrics().transferErrors.inc();
-                LOG.warn("{}: write of {} from {} failed at packet {}: acking {}", context.name(), op.block(), peer, head.seqno, statuses);
+                LOG.warn("{}: write of {} from {} failed at packet {}: acking {}", context.name(), op.block(), peer, ack.seqno(), ack.statuses());
                 ctx.writeAndFlush(TransferFrames.encodeAck(ctx.alloc(), ack)).addListener(ChannelFutureListener.CLOSE);
                 closeDownstream();
                 closeWriterWhenIdle();
                 return;
             }
+            writer.replica().setVisibleLength(ready.end());
+            if (ready.last()) {
+                ctx.writeAndFlush(TransferFrames.encodeAck(ctx.alloc(), ack)).addListener(ChannelFutureListener.CLOSE);
+                closeDownstream();
+                return;
+            }
+            ctx.write(TransferFrames.encodeAck(ctx.alloc(), ack), ctx.voidPromise());
+            wrote = true;
         }
         if (wrote) {
             ctx.flush();
