@@ -50,6 +50,8 @@ final class BlockPipeline implements TransferConnection.Listener {
     private long ackedBytes;
     private long lastProgressNanos;
     private boolean closed;
+    /** The ack of the last packet arrived: the DataNode closes the connection after it. */
+    private boolean finished;
 
     private record Failure(int nodeIndex, String message) {
     }
@@ -276,6 +278,7 @@ final class BlockPipeline implements TransferConnection.Listener {
             return;
         }
         unacked.removeFirst();
+        finished = head.isLast();
         ackedBytes = head.offsetInBlock() + head.dataLength();
         head.release();
         lastProgressNanos = context.clock().nanoTime();
@@ -289,7 +292,7 @@ final class BlockPipeline implements TransferConnection.Listener {
                 setupReply.completeExceptionally(new IOException("connection to " + from.address() + " closed"
                         + (cause == null ? "" : ": " + cause), cause));
             }
-            if (from == connection && !closed) {
+            if (from == connection && !closed && !finished) {
                 fail(0, "connection closed" + (cause == null ? "" : ": " + cause));
             }
         }
