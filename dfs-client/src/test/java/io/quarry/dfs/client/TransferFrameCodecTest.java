@@ -35,8 +35,9 @@ class TransferFrameCodecTest {
     void decodesOpsPacketsAndAcksSplitAcrossReads() {
         EmbeddedChannel channel = channel();
         ByteBuf op = TransferFrames.encodeOp(channel.alloc(), new ReadBlockOp(new Block(1, 2, 3), 0, 3, "client"));
-        ByteBuf packet = OutboundPacket.data(channel.alloc(), 4, 0, Unpooled.buffer().writeBytes(new byte[] {1, 2, 3}), 512)
-                .encode(channel.alloc());
+        OutboundPacket outbound = OutboundPacket.data(channel.alloc(), 4, 0, Unpooled.buffer().writeBytes(new byte[] {1, 2, 3}), 512);
+        ByteBuf packet = outbound.encode(channel.alloc());
+        outbound.release();
         ByteBuf ack = TransferFrames.encodeAck(channel.alloc(), new PipelineAck(4, List.of(TransferStatus.SUCCESS, TransferStatus.ERROR)));
         ByteBuf all = Unpooled.wrappedBuffer(op, packet, ack);
         while (all.isReadable()) {
