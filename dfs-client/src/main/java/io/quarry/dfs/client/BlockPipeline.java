@@ -142,7 +142,12 @@ final class BlockPipeline implements TransferConnection.Listener {
         int window = context.settings().maxPacketsInFlight();
         while (true) {
             synchronized (this) {
-                awaitLocked(() -> unacked.size() < window);
+                try {
+                    awaitLocked(() -> unacked.size() < window);
+                } catch (IOException e) {
+                    packet.release();
+                    throw e;
+                }
                 if (failure == null) {
                     unacked.addLast(packet);
                     if (unacked.size() == 1) {
@@ -152,7 +157,12 @@ final class BlockPipeline implements TransferConnection.Listener {
                     return;
                 }
             }
-            recover();
+            try {
+                recover();
+            } catch (IOException | RuntimeException e) {
+                packet.release();
+                throw e;
+            }
         }
     }
 

@@ -81,7 +81,20 @@ final class QfsOutputStream extends OutputStream {
             }
         } catch (IOException | RuntimeException e) {
             failed = e instanceof IOException io ? io : new IOException("Write to " + path + " failed", e);
+            releaseResources();
             throw e;
+        }
+    }
+
+    /** Frees the packet buffer and every unacknowledged packet. */
+    private void releaseResources() {
+        if (buffer != null) {
+            buffer.release();
+            buffer = null;
+        }
+        if (pipeline != null) {
+            pipeline.close();
+            pipeline = null;
         }
     }
 
@@ -167,14 +180,7 @@ final class QfsOutputStream extends OutputStream {
             }
             complete();
         } finally {
-            if (buffer != null) {
-                buffer.release();
-                buffer = null;
-            }
-            if (pipeline != null) {
-                pipeline.close();
-                pipeline = null;
-            }
+            releaseResources();
             onClose.run();
         }
     }
