@@ -1,11 +1,10 @@
 package io.quarry.dfs.datanode.transfer;
 
+import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.util.ArrayDeque;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
@@ -41,37 +40,30 @@ final class BlockReceiver implements TransferOperation, Downstream.Listener {
     private final TransferContext context;
     private final WriteBlockOp op;
     private final String peer;
-    private final ArrayDeque<PendingAck> pending = new ArrayDeque<>();
+    private static final int MAX_EARLY_PACKETS = 1024;
+
+    private final AckQueue acks;
+    /** Packets a client sent before the pipeline answered; they are processed once it is set up. */
+    private final ArrayDeque<Packet> early = new ArrayDeque<>();
     private ReplicaWriter writer;
     private Channel downstream;
     private boolean setupDone;
     private boolean downstreamFailed;
     private boolean failed;
     private boolean lastReceived;
-    private boolean downstreamAckedLast;
     private volatile boolean aborted;
     private long nextOffset;
-    private CompletableFuture<Void> diskTail = CompletableFuture.completedFuture(null);
-
-    private static final class PendingAck {
-        final long seqno;
-        final long end;
-        final boolean last;
-        TransferStatus local;
-        List<TransferStatus> downstream;
-
-        PendingAck(long seqno, long end, boolean last) {
-            this.seqno = seqno;
-            this.end = end;
-            this.last = last;
-        }
-    }
+    private final SerialExecutor disk;
+    private final AtomicBoolean ackFlushScheduled = new AtomicBoolean();
+    private volatile boolean diskFailed;
 
     BlockReceiver(ChannelHandlerContext ctx, TransferContext context, WriteBlockOp op) {
         this.ctx = requireNonNull(ctx, "ctx is null");
         this.context = requireNonNull(context, "context is null");
         this.op = requireNonNull(op, "op is null");
         this.peer = String.valueOf(ctx.channel().remoteAddress());
+        this.disk = new SerialExecutor(context.diskExecutor());
+        this.acks = new AckQueue(!op.downstream().isEmpty());
     }
 
     void start() {
@@ -131,10 +123,22 @@ final class BlockReceiver implements TransferOperation, Downstream.Listener {
     private void pipelineReady() {
         setupDone = true;
         ctx.writeAndFlush(TransferFrames.encodeOp(ctx.alloc(), OpResponse.success()));
+        Packet next;
+        while ((next = early.poll()) != null) {
+            onMessage(next);
+        }
+    }
+
+    private void releaseEarlyPackets() {
+        Packet next;
+        while ((next = early.poll()) != null) {
+            next.release();
+        }
     }
 
     private void refuse(TransferStatus status, String message, String firstBadLink) {
         failed = true;
+        releaseEarlyPackets();
         context.metrics().transferErrors.inc();
         ctx.writeAndFlush(TransferFrames.encodeOp(ctx.alloc(), new OpResponse(status, message, firstBadLink)))
                 .addListener(ChannelFutureListener.CLOSE);
@@ -162,22 +166,13 @@ final class BlockReceiver implements TransferOperation, Downstream.Listener {
     }
 
     private void onDownstreamAck(PipelineAck ack) {
-        for (PendingAck entry : pending) {
-            if (entry.downstream == null) {
-                if (entry.seqno != ack.seqno()) {
-                    LOG.warn("{}: downstream {} acked packet {} of {}, expected {}", context.name(), op.downstream().get(0),
-                            ack.seqno(), op.block(), entry.seqno);
-                    downstream.close();
-                    return;
-                }
-                entry.downstream = ack.statuses();
-                downstreamAckedLast = entry.last;
-                flushAcks();
-                return;
-            }
+        String problem = acks.onDownstreamAck(ack);
+        if (problem != null) {
+            LOG.warn("{}: downstream {} of {} {}", context.name(), op.downstream().get(0), op.block(), problem);
+            downstream.close();
+            return;
         }
-        LOG.warn("{}: downstream {} acked packet {} of {} that was not sent", context.name(), op.downstream().get(0), ack.seqno(), op.block());
-        downstream.close();
+        flushAcks();
     }
 
     @Override
@@ -189,7 +184,7 @@ final class BlockReceiver implements TransferOperation, Downstream.Listener {
             }
             return;
         }
-        if (downstreamAckedLast) {
+        if (acks.downstreamAckedLast()) {
             return;
         }
         if (!failed && !aborted && !isComplete()) {
@@ -201,7 +196,7 @@ final class BlockReceiver implements TransferOperation, Downstream.Listener {
     }
 
     private boolean isComplete() {
-        return lastReceived && pending.isEmpty();
+        return lastReceived && acks.isEmpty();
     }
 
     @Override
@@ -212,6 +207,15 @@ final class BlockReceiver implements TransferOperation, Downstream.Listener {
         }
         if (failed || aborted) {
             packet.release();
+            return;
+        }
+        if (!setupDone) {
+            if (early.size() >= MAX_EARLY_PACKETS) {
+                packet.release();
+                protocolError(early.size() + " packets of " + op.block() + " arrived before the pipeline was set up");
+                return;
+            }
+            early.add(packet);
             return;
         }
         String problem = validate(packet);
@@ -226,33 +230,49 @@ final class BlockReceiver implements TransferOperation, Downstream.Listener {
         if (downstream != null && !downstreamFailed) {
             Downstream.forward(downstream, packet.frame());
         }
-        PendingAck entry = new PendingAck(packet.seqno(), end, packet.isLast());
-        pending.add(entry);
-        diskTail = diskTail.handleAsync((ignored, previous) -> {
-            try {
-                if (previous != null) {
-                    throw previous instanceof CompletionException ce ? ce : new CompletionException(previous);
-                }
-                if (aborted) {
-                    throw new CompletionException(new PacketWriteException(TransferStatus.ERROR, "write of " + op.block() + " aborted"));
-                }
+        AckQueue.Entry entry = acks.add(packet.seqno(), end, packet.isLast());
+        try {
+            disk.execute(() -> writeInOrder(packet, entry));
+        } catch (RejectedExecutionException e) {
+            packet.release();
+            entry.local = TransferStatus.ERROR;
+            flushAcks();
+        }
+    }
+
+    /** Runs on the serial disk executor, one packet after the other. */
+    private void writeInOrder(Packet packet, AckQueue.Entry entry) {
+        TransferStatus status;
+        try {
+            if (diskFailed || aborted) {
+                status = TransferStatus.ERROR;
+            } else {
                 writeLocally(packet);
-                return null;
-            } catch (PacketWriteException e) {
-                throw new CompletionException(e);
-            } catch (java.io.IOException e) {
-                throw new CompletionException(e);
-            } finally {
-                packet.release();
+                status = TransferStatus.SUCCESS;
             }
-        }, context.diskExecutor());
-        diskTail.whenComplete((ignored, error) -> ctx.executor().execute(() -> localDone(entry, error)));
+        } catch (PacketWriteException e) {
+            status = e.status();
+        } catch (IOException | RuntimeException e) {
+            if (!aborted) {
+                LOG.warn("{}: writing {} failed", context.name(), op.block(), e);
+            }
+            status = TransferStatus.ERROR;
+        } finally {
+            packet.release();
+        }
+        if (status != TransferStatus.SUCCESS) {
+            diskFailed = true;
+        }
+        entry.local = status;
+        if (ackFlushScheduled.compareAndSet(false, true)) {
+            ctx.executor().execute(() -> {
+                ackFlushScheduled.set(false);
+                flushAcks();
+            });
+        }
     }
 
     private String validate(Packet packet) {
-        if (!setupDone) {
-            return "packet " + packet.seqno() + " of " + op.block() + " arrived before the pipeline was set up";
-        }
         if (lastReceived) {
             return "packet " + packet.seqno() + " of " + op.block() + " arrived after the last packet";
         }
@@ -269,8 +289,8 @@ final class BlockReceiver implements TransferOperation, Downstream.Listener {
         return null;
     }
 
-    private void writeLocally(Packet packet) throws java.io.IOException {
-        int bad = ChunkChecksums.firstMismatch(packet.data(), packet.checksums(), op.bytesPerChecksum());
+    private void writeLocally(Packet packet) throws IOException {
+        int bad = PacketVerifier.firstMismatch(packet.data(), packet.checksums(), op.bytesPerChecksum());
         if (bad >= 0) {
             context.metrics().checksumFailures.inc();
             long offset = packet.offsetInBlock() + (long) bad * op.bytesPerChecksum();
@@ -288,55 +308,36 @@ final class BlockReceiver implements TransferOperation, Downstream.Listener {
             LOG.debug("{}: finalized {} from {}", context.name(), writer.replica(), peer);
         } else if (packet.isSync()) {
             writer.sync();
+        } else if (context.syncOnClose() || op.syncOnClose()) {
+            writer.syncBehind(context.diskExecutor(), packet.dataLength());
         }
-    }
-
-    private void localDone(PendingAck entry, Throwable error) {
-        if (error == null) {
-            entry.local = TransferStatus.SUCCESS;
-        } else {
-            Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
-            entry.local = cause instanceof PacketWriteException pwe ? pwe.status() : TransferStatus.ERROR;
-            if (!(cause instanceof PacketWriteException) && !aborted) {
-                LOG.warn("{}: writing {} failed", context.name(), op.block(), cause);
-            }
-        }
-        flushAcks();
     }
 
     private void flushAcks() {
-        while (!pending.isEmpty() && !failed) {
-            PendingAck head = pending.peek();
-            if (head.local == null) {
-                return;
-            }
-            boolean hasDownstream = !op.downstream().isEmpty();
-            if (hasDownstream && head.downstream == null && !downstreamFailed) {
-                return;
-            }
-            pending.poll();
-            List<TransferStatus> statuses = new ArrayList<>();
-            statuses.add(head.local);
-            if (hasDownstream) {
-                statuses.addAll(head.downstream != null ? head.downstream : List.of(TransferStatus.ERROR));
-            }
-            PipelineAck ack = new PipelineAck(head.seqno, statuses);
-            if (ack.isSuccess()) {
-                writer.replica().setVisibleLength(head.end);
-                if (head.last) {
-                    ctx.writeAndFlush(TransferFrames.encodeAck(ctx.alloc(), ack)).addListener(ChannelFutureListener.CLOSE);
-                    closeDownstream();
-                    return;
-                }
-                ctx.writeAndFlush(TransferFrames.encodeAck(ctx.alloc(), ack), ctx.voidPromise());
-            } else {
+        boolean wrote = false;
+        AckQueue.Ready ready;
+        while (!failed && (ready = acks.poll(downstreamFailed)) != null) {
+            PipelineAck ack = ready.ack();
+            if (!ack.isSuccess()) {
                 failed = true;
                 context.metrics().transferErrors.inc();
-                LOG.warn("{}: write of {} from {} failed at packet {}: acking {}", context.name(), op.block(), peer, head.seqno, statuses);
+                LOG.warn("{}: write of {} from {} failed at packet {}: acking {}", context.name(), op.block(), peer, ack.seqno(), ack.statuses());
                 ctx.writeAndFlush(TransferFrames.encodeAck(ctx.alloc(), ack)).addListener(ChannelFutureListener.CLOSE);
                 closeDownstream();
                 closeWriterWhenIdle();
+                return;
             }
+            writer.replica().setVisibleLength(ready.end());
+            if (ready.last()) {
+                ctx.writeAndFlush(TransferFrames.encodeAck(ctx.alloc(), ack)).addListener(ChannelFutureListener.CLOSE);
+                closeDownstream();
+                return;
+            }
+            ctx.write(TransferFrames.encodeAck(ctx.alloc(), ack), ctx.voidPromise());
+            wrote = true;
+        }
+        if (wrote) {
+            ctx.flush();
         }
     }
 
@@ -347,6 +348,7 @@ final class BlockReceiver implements TransferOperation, Downstream.Listener {
     }
 
     private void protocolError(String problem) {
+        releaseEarlyPackets();
         LOG.warn("{}: closing write connection from {}: {}", context.name(), peer, problem);
         failed = true;
         context.metrics().transferErrors.inc();
@@ -359,6 +361,7 @@ final class BlockReceiver implements TransferOperation, Downstream.Listener {
     @Override
     public void onInactive() {
         aborted = true;
+        releaseEarlyPackets();
         closeDownstream();
         closeWriterWhenIdle();
     }
@@ -369,13 +372,18 @@ final class BlockReceiver implements TransferOperation, Downstream.Listener {
         if (toClose == null) {
             return;
         }
-        diskTail.whenCompleteAsync((ignored, error) -> {
+        Runnable close = () -> {
             try {
                 toClose.close();
-            } catch (java.io.IOException e) {
+            } catch (IOException e) {
                 LOG.warn("{}: cannot close {}", context.name(), toClose.replica(), e);
             }
-        }, context.diskExecutor());
+        };
+        try {
+            disk.execute(close);
+        } catch (RejectedExecutionException e) {
+            close.run();
+        }
     }
 
     private static String describe(Object message) {
