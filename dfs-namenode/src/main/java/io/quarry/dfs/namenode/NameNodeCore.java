@@ -25,6 +25,7 @@ import io.quarry.dfs.namenode.datanodes.DatanodeManager;
 import io.quarry.dfs.namenode.datanodes.Topology;
 import io.quarry.dfs.namenode.journal.CheckpointStore;
 import io.quarry.dfs.namenode.journal.FileJournal;
+import io.quarry.dfs.namenode.journal.Journal;
 import io.quarry.dfs.namenode.journal.NameDirectory;
 import io.quarry.dfs.namenode.leases.LeaseManager;
 import io.quarry.dfs.namenode.namespace.FsDirectory;
@@ -37,20 +38,22 @@ final class NameNodeCore implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(NameNodeCore.class);
 
     private final MetadataState state;
-    private final FileJournal journal;
+    private final Journal journal;
     private final Controller controller;
     private final Operations ops;
     private final Checkpointer checkpointer;
     private final Monitors monitors;
+    private final ReplicationMonitor replication;
     private volatile NameNodeStats stats = NameNodeStats.EMPTY;
 
-    private NameNodeCore(MetadataState state, FileJournal journal, Controller controller, Operations ops, Checkpointer checkpointer,
+    private NameNodeCore(MetadataState state, Journal journal, Controller controller, Operations ops, Checkpointer checkpointer,
                          ReplicationMonitor replication) {
         this.state = state;
         this.journal = journal;
         this.controller = controller;
         this.ops = ops;
         this.checkpointer = checkpointer;
+        this.replication = replication;
         this.monitors = new Monitors(state, controller, ops.datanodes(), ops.leases(), replication, checkpointer, this::publishStats);
     }
 
@@ -75,7 +78,7 @@ final class NameNodeCore implements AutoCloseable {
             image.load(loaded.header(), loaded.inodes());
             checkpointTxid = loaded.header().lastTxid();
         }
-        FileJournal journal = new FileJournal(nameDir.path(), codec, faultHandler, config.journalMaxBatch());
+        Journal journal = new FileJournal(nameDir.path(), codec, faultHandler, config.journalMaxBatch());
         long[] replayed = new long[1];
         long lastTxid = journal.replay(checkpointTxid, (txid, record) -> {
             applier.apply(record);
@@ -101,7 +104,7 @@ final class NameNodeCore implements AutoCloseable {
         int live = state.datanodes().liveCount();
         stats = new NameNodeStats(state.directory().fileCount(), state.directory().directoryCount(), state.blocks().size(),
                 state.blocks().completeBlocks(), state.blocks().safeBlocks(), live, state.datanodes().all().size() - live,
-                state.blocks().needsCheck().size(), state.pendingTransfers().size(), state.leases().count(),
+                replication.underReplicated(), state.pendingTransfers().size(), state.leases().count(),
                 state.safeMode().isOn(), state.safeMode().status(), journal.lastAppendedTxid(), journal.lastDurableTxid());
     }
 
@@ -120,7 +123,7 @@ final class NameNodeCore implements AutoCloseable {
         out.put("blocks", s.blocks());
         out.put("liveDatanodes", s.liveDatanodes());
         out.put("deadDatanodes", s.deadDatanodes());
-        out.put("blocksNeedingReplicationCheck", s.underReplicated());
+        out.put("underReplicatedBlocks", s.underReplicated());
         out.put("pendingReplications", s.pendingReplications());
         out.put("leases", s.leases());
         out.put("lastTxid", s.lastTxid());
@@ -134,7 +137,7 @@ final class NameNodeCore implements AutoCloseable {
         return state.clusterId();
     }
 
-    FileJournal journal() {
+    Journal journal() {
         return journal;
     }
 

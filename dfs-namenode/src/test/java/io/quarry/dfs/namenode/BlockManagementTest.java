@@ -130,7 +130,10 @@ class BlockManagementTest {
             }
         }
         support.runMonitors();
+        assertThat(cluster.nameNode.stats().underReplicated()).isEqualTo(1);
+        assertThat(cluster.nameNode.stats().deadDatanodes()).isEqualTo(1);
         DatanodeReport report = client.call(new GetDatanodeReport(), DatanodeReport.class);
+        assertThat(report.underReplicatedBlocks()).isEqualTo(1);
         assertThat(report.datanodes()).filteredOn(d -> d.id().uuid().equals(deadUuid))
                 .extracting(d -> d.state().name()).containsExactly("DEAD");
         survivor.heartbeat();
