@@ -189,9 +189,13 @@ final class BlockPipeline implements TransferConnection.Listener {
         boolean holds();
     }
 
-    /** Waits for the condition or a failure; turns a silent pipeline into a failure of its first node. */
+    /**
+     * Waits for the condition or a failure; turns a silent pipeline into a failure of its first node.
+     * The wait allows one socket timeout per pipeline node, so that a DataNode waiting on a silent
+     * downstream node (which allows one timeout per node below it) reports that node first.
+     */
     private void awaitLocked(Condition condition) throws IOException {
-        long timeoutNanos = context.settings().socketTimeout().toNanos();
+        long timeoutNanos = context.settings().socketTimeout().toNanos() * Math.max(1, nodes.size());
         while (failure == null && !condition.holds()) {
             long waited = context.clock().nanoTime() - lastProgressNanos;
             if (!unacked.isEmpty() && waited >= timeoutNanos) {

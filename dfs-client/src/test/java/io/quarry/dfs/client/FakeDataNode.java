@@ -75,6 +75,10 @@ final class FakeDataNode implements AutoCloseable {
     final AtomicLong packetsReceived = new AtomicLong();
     volatile long killAfterPackets = Long.MAX_VALUE;
     volatile long corruptOffset = -1;
+    /** How long the node waits for a downstream ack, per node below it, before acking an error for it. */
+    volatile long downstreamTimeoutMillis = 1000;
+    /** Once set, the node keeps its connections open but never acks again, as a frozen process would. */
+    volatile long freezeAfterPackets = Long.MAX_VALUE;
     private final EventLoopGroup group = new NioEventLoopGroup(1);
     private final ChannelGroup channels = new DefaultChannelGroup(GlobalEventExecutor.INSTANCE);
     private final Channel server;
@@ -171,8 +175,12 @@ final class FakeDataNode implements AutoCloseable {
         }
 
         private void onPacket(Packet packet) {
-            if (packetsReceived.incrementAndGet() > killAfterPackets) {
+            long received = packetsReceived.incrementAndGet();
+            if (received > killAfterPackets) {
                 kill();
+                return;
+            }
+            if (received > freezeAfterPackets) {
                 return;
             }
             TransferStatus local = ChunkChecksums.firstMismatch(packet.data(), packet.checksums(), write.bytesPerChecksum()) < 0
@@ -191,6 +199,14 @@ final class FakeDataNode implements AutoCloseable {
             } else {
                 downstream.writeAndFlush(Unpooled.wrappedBuffer(Unpooled.buffer(4).writeInt(packet.frame().writerIndex()),
                         packet.frame().retainedDuplicate().readerIndex(0)));
+                long seqno = packet.seqno();
+                ctx.executor().schedule(() -> {
+                    if (!pending.isEmpty() && pending.peek()[0] <= seqno && !downstreamDead) {
+                        downstreamDead = true;
+                        downstream.close();
+                        flushDeadDownstream();
+                    }
+                }, downstreamTimeoutMillis * write.downstream().size(), TimeUnit.MILLISECONDS);
             }
         }
 

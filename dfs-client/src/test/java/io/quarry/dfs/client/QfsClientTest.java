@@ -134,6 +134,26 @@ class QfsClientTest {
     }
 
     @Test
+    void pipelineDropsTheDownstreamNodeThatStopsAcking() throws IOException {
+        try (FileSystem impatient = FileSystem.get(URI.create("qfs://" + nameNode.address()), Configuration.empty()
+                .with("dfs.blocksize", String.valueOf(BLOCK)).with("dfs.client-write-packet-size", "16k")
+                .with("dfs.replication", "3").with("dfs.client.socket-timeout", "1s"))) {
+            dataNodes.get(2).freezeAfterPackets = 2;
+            Random random = new Random(Seeds.seed("frozen"));
+            byte[] bytes = new byte[BLOCK + 100];
+            random.nextBytes(bytes);
+            try (OutputStream out = impatient.create(new Path("/frozen"), CreateOptions.defaults())) {
+                out.write(bytes);
+            }
+            try (InputStream in = impatient.open(new Path("/frozen"))) {
+                assertThat(in.readAllBytes()).isEqualTo(bytes);
+            }
+            assertThat(nameNode.pipelineUpdates).hasSize(1);
+            assertThat(nameNode.pipelineUpdates.get(0).newNodes()).containsExactly(dataNodes.get(0).id(), dataNodes.get(1).id());
+        }
+    }
+
+    @Test
     void writeFailsWhenNoPipelineNodeSurvives() {
         dataNodes.forEach(node -> node.killAfterPackets = 2);
         assertThatThrownBy(() -> write(new Path("/doomed"), 3 * BLOCK, new Random(1)))
