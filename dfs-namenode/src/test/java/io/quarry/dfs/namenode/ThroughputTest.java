@@ -82,6 +82,41 @@ class ThroughputTest {
     }
 
     @Test
+    void pipelinedRpcCreatesAreGroupCommitted() throws Exception {
+        try (TestCluster cluster = new TestCluster(dir.resolve("name"), Clock.system(), Map.of())) {
+            TestCluster.Client client = cluster.client(TestCluster.ADMIN);
+            var address = cluster.nameNode.rpcAddress();
+            pipelinedCreates(client, address, "/warm", RPC_FILES); // warm up the JIT
+            long syncsBefore = cluster.nameNode.metrics().value("quarry_namenode_journal_syncs");
+            long start = System.nanoTime();
+            pipelinedCreates(client, address, "/async", FILES);
+            double seconds = (System.nanoTime() - start) / 1e9;
+            long syncs = cluster.nameNode.metrics().value("quarry_namenode_journal_syncs") - syncsBefore;
+            System.out.printf("NameNode pipelined RPC throughput: %d files (create+complete) in %.2f s = %.0f files/s with %d journal "
+                    + "syncs%n", FILES, seconds, FILES / seconds, syncs);
+            assertThat(syncs).as("group commit: fsyncs for %d operations", 2 * FILES).isLessThan(FILES / 5);
+        }
+    }
+
+    private static void pipelinedCreates(TestCluster.Client client, io.quarry.common.net.HostAndPort address, String dir, int files)
+            throws Exception {
+        client.call(new Mkdirs(dir, (short) 0755, true));
+        List<CompletableFuture<Object>> creates = new ArrayList<>();
+        for (int i = 0; i < files; i++) {
+            creates.add(client.rpc.callAsync(address, new Create(dir + "/f" + i, (short) 0644, client.name(), false, false,
+                    (short) 1, 1 << 20)));
+        }
+        List<CompletableFuture<Object>> completes = new ArrayList<>();
+        for (int i = 0; i < files; i++) {
+            long id = ((FileStatusReply) creates.get(i).get(100, TimeUnit.SECONDS)).status().fileId();
+            completes.add(client.rpc.callAsync(address, new Complete(dir + "/f" + i, id, client.name(), null)));
+        }
+        for (CompletableFuture<Object> complete : completes) {
+            assertThat(((CompleteReply) complete.get(100, TimeUnit.SECONDS)).completed()).isTrue();
+        }
+    }
+
+    @Test
     void concurrentCreatesShareJournalSyncs() throws Exception {
         try (TestCluster cluster = new TestCluster(dir.resolve("name"), Clock.system(), Map.of("quarry.rpc.server.handler-threads", "16"))) {
             List<TestCluster.Client> clients = new ArrayList<>();
