@@ -29,6 +29,13 @@ final class Copier {
         return dst;
     }
 
+    /** Several sources need an existing directory as destination; checked once, before anything moves. */
+    static void requireDirectoryForSeveral(PathItem dst, int sources) throws ShellError {
+        if (sources > 1 && !dst.isDirectory()) {
+            throw dst.exists() ? ShellError.notDirectory(dst.display()) : ShellError.notFound(dst.display());
+        }
+    }
+
     static void copy(PathItem src, PathItem target, boolean overwrite) throws IOException {
         if (src.isDirectory()) {
             copyDirectory(src, target, overwrite);

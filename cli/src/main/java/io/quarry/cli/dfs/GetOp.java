@@ -33,6 +33,12 @@ final class GetOp implements ShellOp {
         ShellArgs.requireAtLeast(rest, 2, "<src> ... <localdst>");
         boolean overwrite = line.hasOption("f");
         PathItem dst = shell.resolveLocal(rest.get(rest.size() - 1));
+        try {
+            Copier.requireDirectoryForSeveral(dst, rest.size() - 1);
+        } catch (ShellError e) {
+            shell.error(e.getMessage());
+            return ShellArgs.exitCode(shell);
+        }
         List<PathItem> sources = new ArrayList<>();
         for (String arg : rest.subList(0, rest.size() - 1)) {
             try {

@@ -29,6 +29,12 @@ final class MvOp implements ShellOp {
         List<String> rest = ShellArgs.parse(ShellArgs.flags(), args).getArgList();
         ShellArgs.requireAtLeast(rest, 2, "<src> ... <dst>");
         PathItem dst = shell.resolve(rest.get(rest.size() - 1));
+        try {
+            Copier.requireDirectoryForSeveral(dst, rest.size() - 1);
+        } catch (ShellError e) {
+            shell.error(e.getMessage());
+            return ShellArgs.exitCode(shell);
+        }
         List<PathItem> sources = new ArrayList<>();
         for (String arg : rest.subList(0, rest.size() - 1)) {
             try {

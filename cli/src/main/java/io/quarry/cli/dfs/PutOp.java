@@ -45,6 +45,12 @@ final class PutOp implements ShellOp {
             }
             return ShellArgs.exitCode(shell);
         }
+        try {
+            Copier.requireDirectoryForSeveral(dst, sourceArgs.size());
+        } catch (ShellError e) {
+            shell.error(e.getMessage());
+            return ShellArgs.exitCode(shell);
+        }
         List<PathItem> sources = new ArrayList<>();
         for (String arg : sourceArgs) {
             try {
