@@ -1,0 +1,36 @@
+package io.quarry.dfs.client;
+
+import static java.util.Objects.requireNonNull;
+
+import java.io.InterruptedIOException;
+import java.util.concurrent.TimeUnit;
+
+import io.quarry.common.time.Clock;
+
+/** Exponential pauses from 20 ms to 1 s, until a deadline. */
+final class Backoff {
+    private final Clock clock;
+    private final long deadlineNanos;
+    private long pauseMillis = 20;
+
+    Backoff(Clock clock, long budgetMillis) {
+        this.clock = requireNonNull(clock, "clock is null");
+        this.deadlineNanos = clock.nanoTime() + TimeUnit.MILLISECONDS.toNanos(budgetMillis);
+    }
+
+    /** Pauses and returns true, or returns false at once when the budget is spent. */
+    boolean pause() throws InterruptedIOException {
+        long remainingMillis = TimeUnit.NANOSECONDS.toMillis(deadlineNanos - clock.nanoTime());
+        if (remainingMillis <= 0) {
+            return false;
+        }
+        try {
+            TimeUnit.MILLISECONDS.sleep(Math.min(pauseMillis, remainingMillis));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("Interrupted while waiting to retry");
+        }
+        pauseMillis = Math.min(1000, pauseMillis * 2);
+        return true;
+    }
+}

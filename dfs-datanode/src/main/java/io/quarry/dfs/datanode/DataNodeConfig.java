@@ -1,0 +1,70 @@
+package io.quarry.dfs.datanode;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import io.quarry.common.conf.CommonConfigKeys;
+import io.quarry.common.conf.ConfigException;
+import io.quarry.common.conf.Configuration;
+import io.quarry.common.net.HostAndPort;
+import io.quarry.dfs.DfsConfigKeys;
+
+/** The DataNode's settings, read once at start. */
+public record DataNodeConfig(List<Path> dataDirs, HostAndPort transferAddress, HostAndPort httpAddress, String hostname,
+                             HostAndPort nameNodeAddress, boolean syncOnClose, int bytesPerChecksum, Duration heartbeatInterval,
+                             Duration blockReportInterval, Duration scanPeriod, int transferThreads, Duration rpcTimeout,
+                             Duration connectTimeout) {
+    static final int DEFAULT_NAMENODE_PORT = 8020;
+
+    public DataNodeConfig {
+        dataDirs = List.copyOf(dataDirs);
+    }
+
+    public static DataNodeConfig from(Configuration conf) {
+        return new DataNodeConfig(dataDirs(conf),
+                HostAndPort.parse(conf.getString(DfsConfigKeys.DATANODE_ADDRESS)),
+                HostAndPort.parse(conf.getString(DfsConfigKeys.DATANODE_HTTP_ADDRESS)),
+                conf.getString(DfsConfigKeys.DATANODE_HOSTNAME),
+                nameNodeAddress(conf),
+                conf.getBoolean(DfsConfigKeys.DATANODE_SYNC_ON_CLOSE),
+                conf.getInt(DfsConfigKeys.BYTES_PER_CHECKSUM),
+                conf.getDuration(DfsConfigKeys.HEARTBEAT_INTERVAL),
+                conf.getDuration(DfsConfigKeys.BLOCK_REPORT_INTERVAL),
+                conf.getDuration(DfsConfigKeys.SCAN_PERIOD),
+                conf.getInt(DfsConfigKeys.DATANODE_HANDLER_THREADS),
+                conf.getDuration(CommonConfigKeys.RPC_TIMEOUT),
+                conf.getDuration(CommonConfigKeys.RPC_CONNECT_TIMEOUT));
+    }
+
+    private static List<Path> dataDirs(Configuration conf) {
+        if (conf.isSet(DfsConfigKeys.DATANODE_DATA_DIR)) {
+            List<Path> dirs = new ArrayList<>();
+            for (String dir : conf.getList(DfsConfigKeys.DATANODE_DATA_DIR)) {
+                dirs.add(Path.of(dir.startsWith("file://") ? URI.create(dir).getPath() : dir));
+            }
+            if (dirs.isEmpty()) {
+                throw new ConfigException(DfsConfigKeys.DATANODE_DATA_DIR.name() + " lists no directory");
+            }
+            return dirs;
+        }
+        String base = conf.isSet(DfsConfigKeys.TMP_DIR) ? conf.getString(DfsConfigKeys.TMP_DIR)
+                : Path.of(System.getProperty("java.io.tmpdir"), "quarry-" + CommonConfigKeys.currentUser(conf)).toString();
+        return List.of(Path.of(base, "dfs", "data"));
+    }
+
+    static HostAndPort nameNodeAddress(Configuration conf) {
+        if (conf.isSet(DfsConfigKeys.NAMENODE_RPC_ADDRESS)) {
+            return HostAndPort.parse(conf.getString(DfsConfigKeys.NAMENODE_RPC_ADDRESS));
+        }
+        String defaultFs = conf.getString(DfsConfigKeys.DEFAULT_FS);
+        URI uri = URI.create(defaultFs);
+        if (uri.getHost() == null) {
+            throw new ConfigException("Cannot find the NameNode: " + DfsConfigKeys.NAMENODE_RPC_ADDRESS.name() + " is unset and "
+                    + DfsConfigKeys.DEFAULT_FS.name() + "=" + defaultFs + " names no host");
+        }
+        return new HostAndPort(uri.getHost(), uri.getPort() < 0 ? DEFAULT_NAMENODE_PORT : uri.getPort());
+    }
+}

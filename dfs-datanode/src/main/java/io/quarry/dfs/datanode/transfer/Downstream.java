@@ -1,0 +1,98 @@
+package io.quarry.dfs.datanode.transfer;
+
+import java.util.function.Consumer;
+
+import io.netty.bootstrap.Bootstrap;
+import io.netty.buffer.ByteBuf;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoop;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.channel.socket.nio.NioSocketChannel;
+import io.netty.util.ReferenceCountUtil;
+import io.quarry.dfs.protocol.transfer.TransferFrameDecoder;
+import io.quarry.dfs.protocol.transfer.TransferFrames;
+
+/**
+ * Opens the connection to the next node of a write pipeline on the upstream connection's own
+ * event loop, so packets, acks and pipeline state of one write are handled by one thread.
+ */
+final class Downstream {
+    /** Receives what the downstream node sends; called on the event loop. */
+    interface Listener {
+        void onDownstreamMessage(Object message);
+
+        void onDownstreamClosed(Throwable cause);
+    }
+
+    private Downstream() {
+    }
+
+    static ChannelFuture connect(EventLoop loop, java.net.InetSocketAddress address, int connectTimeoutMillis, Listener listener) {
+        Bootstrap bootstrap = new Bootstrap()
+                .group(loop)
+                .channel(NioSocketChannel.class)
+                .option(ChannelOption.TCP_NODELAY, true)
+                .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, connectTimeoutMillis)
+                .handler(new ChannelInitializer<SocketChannel>() {
+                    @Override
+                    protected void initChannel(SocketChannel ch) {
+                        ch.pipeline()
+                                .addLast(TransferFrames.frameDecoder())
+                                .addLast(new TransferFrameDecoder())
+                                .addLast(new Handler(listener));
+                    }
+                });
+        return bootstrap.connect(address);
+    }
+
+    /** Sends a decoded packet frame on unchanged: a length prefix and the retained frame, no copy. */
+    static void forward(Channel channel, ByteBuf frame) {
+        ByteBuf prefix = channel.alloc().buffer(4);
+        prefix.writeInt(frame.writerIndex());
+        channel.write(prefix, channel.voidPromise());
+        channel.writeAndFlush(frame.retainedDuplicate().readerIndex(0), channel.voidPromise());
+    }
+
+    private static final class Handler extends ChannelInboundHandlerAdapter {
+        private final Listener listener;
+        private boolean closed;
+
+        Handler(Listener listener) {
+            this.listener = listener;
+        }
+
+        @Override
+        public void channelRead(ChannelHandlerContext ctx, Object msg) {
+            try {
+                if (!closed) {
+                    listener.onDownstreamMessage(msg);
+                }
+            } finally {
+                ReferenceCountUtil.release(msg);
+            }
+        }
+
+        @Override
+        public void channelInactive(ChannelHandlerContext ctx) {
+            notifyClosed(null);
+        }
+
+        @Override
+        public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+            notifyClosed(cause);
+            ctx.close();
+        }
+
+        private void notifyClosed(Throwable cause) {
+            if (!closed) {
+                closed = true;
+                listener.onDownstreamClosed(cause);
+            }
+        }
+    }
+}
