@@ -1,0 +1,43 @@
+package io.quarry.cli;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/** bin/quarry runs from the source tree once cli/target/lib has been built by mvn package. */
+@Timeout(value = 60, unit = TimeUnit.SECONDS)
+class BinQuarryTest {
+    @Test
+    void binQuarryVersionRunsFromTheSourceTree() throws Exception {
+        Path repo = Paths.get(System.getProperty("quarry.repo.dir", "..")).toAbsolutePath().normalize();
+        Path script = repo.resolve("bin").resolve("quarry");
+        assertThat(script).isRegularFile();
+        assumeTrue(Files.isDirectory(repo.resolve("cli/target/lib")),
+                "cli/target/lib does not exist: run 'mvn -B package -DskipTests' to build it, then this test runs bin/quarry");
+        assumeTrue(hasCliJar(repo.resolve("cli/target")), "the cli jar is not built yet (mvn -B package -DskipTests)");
+
+        Process process = new ProcessBuilder("bash", script.toString(), "version")
+                .redirectErrorStream(true)
+                .start();
+        process.getOutputStream().close();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(process.exitValue()).as(output).isZero();
+        assertThat(output).startsWith("Quarry ").contains("\nJava ");
+    }
+
+    private static boolean hasCliJar(Path target) throws IOException {
+        try (var files = Files.list(target)) {
+            return files.anyMatch(file -> file.getFileName().toString().matches("quarry-cli-.*\\.jar"));
+        }
+    }
+}

@@ -1,0 +1,144 @@
+package io.quarry.cli;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Generic options, configuration checks, command lookup and help of the quarry main. */
+@Timeout(value = 30, unit = TimeUnit.SECONDS)
+class QuarryMainTest {
+    private static final FileSystemOpener NO_FILESYSTEM = (uri, conf) -> {
+        throw new AssertionError("no filesystem expected, asked for " + uri);
+    };
+
+    private static CliRun quarry(String... args) {
+        return CliRun.run(NO_FILESYSTEM, args);
+    }
+
+    @Test
+    void helpListsTheVisibleCommands() {
+        CliRun run = quarry("help");
+        assertThat(run.exitCode()).isZero();
+        for (String command : new String[] {"help", "version", "dfs", "fsck", "dfsadmin", "local", "namenode", "datanode"}) {
+            assertThat(run.out()).containsPattern("(?m)^  " + command + " +\\S");
+        }
+        assertThat(run.out()).doesNotContain("conf-template");
+        assertThat(quarry("--help").out()).isEqualTo(run.out());
+    }
+
+    @Test
+    void noCommandPrintsHelpOnStderrWithUsageExitCode() {
+        CliRun run = quarry();
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).startsWith("Usage: quarry ");
+    }
+
+    @Test
+    void commandHelpPrintsItsUsage() {
+        CliRun run = quarry("fsck", "--help");
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out()).startsWith("Usage: quarry fsck <path> [-files [-blocks [-locations | -racks]]]");
+        assertThat(quarry("help", "local").out()).startsWith("Usage: quarry local start [--dir DIR] [--datanodes N]");
+        assertThat(quarry("dfs", "--help").out()).contains("[-ls [-R] [-h] [-d] [<path> ...]]");
+    }
+
+    @Test
+    void versionPrintsTheProjectVersion() {
+        CliRun run = quarry("version");
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out()).startsWith("Quarry ").doesNotContain("Quarry unknown").contains("\nJava ");
+    }
+
+    @Test
+    void unknownCommandSuggestsTheClosestOne() {
+        CliRun run = quarry("dsf", "-ls");
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).startsWith("quarry: unknown command 'dsf' (did you mean 'dfs'?)\n");
+    }
+
+    @Test
+    void misspeltKeyIsAWarningWithTheKeyMeant() {
+        CliRun run = quarry("-Ddfs.replicaton=2", "version");
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.err()).contains("WARNING: Unknown configuration key 'dfs.replicaton' (did you mean 'dfs.replication'?)");
+    }
+
+    @Test
+    void badValueIsAnErrorNamingKeyAndValue() {
+        CliRun run = quarry("-D", "dfs.blocksize=lots", "version");
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("dfs.blocksize").contains("lots");
+        assertThat(run.out()).isEmpty();
+    }
+
+    @Test
+    void dashDWithoutAssignmentIsAUsageError() {
+        CliRun run = quarry("-Dnoequals", "version");
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("Expected -Dkey=value, got -Dnoequals");
+    }
+
+    @Test
+    void confDirAndOverridesAreMergedWithOverridesWinning(@TempDir Path conf) throws Exception {
+        Files.writeString(conf.resolve("quarry-site.properties"), "dfs.replication=2\nfs.defaultFS=file:///\n",
+                StandardCharsets.UTF_8);
+        CommandContext[] seen = new CommandContext[1];
+        CommandRegistry registry = new CommandRegistry().register(new Command() {
+            @Override
+            public String name() {
+                return "probe";
+            }
+
+            @Override
+            public String summary() {
+                return "records its context";
+            }
+
+            @Override
+            public String usage() {
+                return "Usage: quarry probe";
+            }
+
+            @Override
+            public int run(CommandContext context, java.util.List<String> args) {
+                seen[0] = context;
+                return args.size();
+            }
+        });
+        java.io.ByteArrayOutputStream sink = new java.io.ByteArrayOutputStream();
+        java.io.PrintStream print = new java.io.PrintStream(sink, true, StandardCharsets.UTF_8);
+        CliIo io = new CliIo(new java.io.ByteArrayInputStream(new byte[0]), print, print);
+        int code = new Quarry(registry, io, NO_FILESYSTEM)
+                .run("--conf", conf.toString(), "-Ddfs.replication=5", "probe", "-D", "dfs.blocksize=1m", "a", "b");
+        assertThat(code).isEqualTo(2);
+        assertThat(seen[0].conf().get("dfs.replication")).isEqualTo("5");
+        assertThat(seen[0].conf().get("fs.defaultFS")).isEqualTo("file:///");
+        assertThat(seen[0].conf().get("dfs.blocksize")).isEqualTo("1m");
+        assertThat(seen[0].confDir()).isEqualTo(conf);
+        assertThat(seen[0].overrides()).containsEntry("dfs.replication", "5").containsEntry("dfs.blocksize", "1m");
+    }
+
+    @Test
+    void failingCommandPrintsItsNameAndMessageWithExitOne() {
+        CliRun run = quarry("-Dfs.defaultFS=file:///", "dfsadmin", "-report");
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.err()).startsWith("dfsadmin: fs.defaultFS is 'file:///', which names no QFS NameNode");
+    }
+
+    @Test
+    void adminUsageErrorsExitWithTwo() {
+        assertThat(quarry("fsck").exitCode()).isEqualTo(2);
+        assertThat(quarry("fsck", "/", "-blocks").err()).contains("-blocks needs -files");
+        assertThat(quarry("dfsadmin", "-safemode", "sideways").exitCode()).isEqualTo(2);
+        assertThat(quarry("local").exitCode()).isEqualTo(2);
+        assertThat(quarry("local", "start", "--datanodes", "zero").exitCode()).isEqualTo(2);
+        assertThat(quarry("namenode", "extra").exitCode()).isEqualTo(2);
+    }
+}
