@@ -1,0 +1,169 @@
+package io.quarry.dfs.namenode;
+
+import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Random;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import io.quarry.common.codec.KryoCodec;
+import io.quarry.common.fault.FaultHandler;
+import io.quarry.common.time.Clock;
+import io.quarry.dfs.namenode.blocks.BlockManager;
+import io.quarry.dfs.namenode.blocks.PendingTransfers;
+import io.quarry.dfs.namenode.blocks.ReplicationMonitor;
+import io.quarry.dfs.namenode.controller.Checkpointer;
+import io.quarry.dfs.namenode.controller.Controller;
+import io.quarry.dfs.namenode.controller.MetadataState;
+import io.quarry.dfs.namenode.controller.Monitors;
+import io.quarry.dfs.namenode.controller.NamespaceImage;
+import io.quarry.dfs.namenode.controller.Operations;
+import io.quarry.dfs.namenode.controller.RecordApplier;
+import io.quarry.dfs.namenode.datanodes.DatanodeManager;
+import io.quarry.dfs.namenode.datanodes.Topology;
+import io.quarry.dfs.namenode.journal.CheckpointStore;
+import io.quarry.dfs.namenode.journal.FileJournal;
+import io.quarry.dfs.namenode.journal.NameDirectory;
+import io.quarry.dfs.namenode.leases.LeaseManager;
+import io.quarry.dfs.namenode.namespace.FsDirectory;
+import io.quarry.dfs.namenode.namespace.PermissionChecker;
+import io.quarry.dfs.namenode.placement.RackAwarePlacement;
+import io.quarry.dfs.namenode.safemode.SafeMode;
+
+/** The NameNode without its network front: state loaded from disk, the controller, journal, checkpoints and monitors. */
+final class NameNodeCore implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(NameNodeCore.class);
+
+    private final MetadataState state;
+    private final FileJournal journal;
+    private final Controller controller;
+    private final Operations ops;
+    private final Checkpointer checkpointer;
+    private final Monitors monitors;
+    private volatile NameNodeStats stats = NameNodeStats.EMPTY;
+
+    private NameNodeCore(MetadataState state, FileJournal journal, Controller controller, Operations ops, Checkpointer checkpointer,
+                         ReplicationMonitor replication) {
+        this.state = state;
+        this.journal = journal;
+        this.controller = controller;
+        this.ops = ops;
+        this.checkpointer = checkpointer;
+        this.monitors = new Monitors(state, controller, ops.datanodes(), ops.leases(), replication, checkpointer, this::publishStats);
+    }
+
+    static NameNodeCore load(NameNodeConfig config, Clock clock, FaultHandler faultHandler, KryoCodec codec, Random random)
+            throws IOException {
+        long started = clock.nanoTime();
+        NameDirectory nameDir = NameDirectory.openOrFormat(config.nameDir(), config.clusterId());
+        DatanodeManager datanodes = new DatanodeManager(Topology.load(config.topologyFile()), clock, config.deadAfter());
+        BlockManager blocks = new BlockManager(datanodes);
+        MetadataState state = new MetadataState(config, clock,
+                new FsDirectory(config.superuser(), config.superuserGroup(), clock.currentTimeMillis()), blocks, datanodes,
+                new LeaseManager(clock, config.leaseSoftLimit().toNanos(), config.leaseHardLimit().toNanos()),
+                new SafeMode(clock, config.safeModeThreshold(), config.safeModeMinDatanodes(), config.safeModeExtension().toNanos()),
+                new PendingTransfers(), new RackAwarePlacement(datanodes, random), new PermissionChecker(config.permissionsEnabled()),
+                nameDir.clusterId());
+        RecordApplier applier = new RecordApplier(state);
+        CheckpointStore store = new CheckpointStore(nameDir.path(), codec, nameDir.clusterId());
+        NamespaceImage image = new NamespaceImage(state);
+        CheckpointStore.Image loaded = store.loadNewest();
+        long checkpointTxid = 0;
+        if (loaded != null) {
+            image.load(loaded.header(), loaded.inodes());
+            checkpointTxid = loaded.header().lastTxid();
+        }
+        FileJournal journal = new FileJournal(nameDir.path(), codec, faultHandler, config.journalMaxBatch());
+        long[] replayed = new long[1];
+        long lastTxid = journal.replay(checkpointTxid, (txid, record) -> {
+            applier.apply(record);
+            replayed[0]++;
+        });
+        LOG.info("Loaded namespace of cluster {} from {}: checkpoint at txid {} + {} journal entries (last txid {}); {} files, "
+                        + "{} directories, {} blocks in {} ms", nameDir.clusterId(), nameDir.path(), checkpointTxid, replayed[0], lastTxid,
+                state.directory().fileCount(), state.directory().directoryCount(), blocks.size(),
+                (clock.nanoTime() - started) / 1_000_000);
+        Controller controller = new Controller(journal, applier, faultHandler);
+        Operations ops = Operations.create(state, random);
+        Checkpointer checkpointer = new Checkpointer(journal, store, image, clock, config.checkpointPeriod(), config.checkpointTxns(),
+                config.checkpointsRetained(), checkpointTxid);
+        ReplicationMonitor replication = new ReplicationMonitor(blocks, datanodes, state.placement(), state.pendingTransfers(), clock,
+                config.maxStreams(), config.redundancyInterval().multipliedBy(10).toNanos());
+        NameNodeCore core = new NameNodeCore(state, journal, controller, ops, checkpointer, replication);
+        controller.start();
+        return core;
+    }
+
+    /** Controller thread: snapshots the counts other threads read. */
+    private void publishStats() {
+        int live = state.datanodes().liveCount();
+        stats = new NameNodeStats(state.directory().fileCount(), state.directory().directoryCount(), state.blocks().size(),
+                state.blocks().completeBlocks(), state.blocks().safeBlocks(), live, state.datanodes().all().size() - live,
+                state.blocks().needsCheck().size(), state.pendingTransfers().size(), state.leases().count(),
+                state.safeMode().isOn(), state.safeMode().status(), journal.lastAppendedTxid(), journal.lastDurableTxid());
+    }
+
+    NameNodeStats stats() {
+        return stats;
+    }
+
+    Map<String, Object> status() {
+        NameNodeStats s = stats;
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("role", "namenode");
+        out.put("clusterId", state.clusterId());
+        out.put("safeMode", s.safeModeStatus());
+        out.put("files", s.files());
+        out.put("directories", s.directories());
+        out.put("blocks", s.blocks());
+        out.put("liveDatanodes", s.liveDatanodes());
+        out.put("deadDatanodes", s.deadDatanodes());
+        out.put("blocksNeedingReplicationCheck", s.underReplicated());
+        out.put("pendingReplications", s.pendingReplications());
+        out.put("leases", s.leases());
+        out.put("lastTxid", s.lastTxid());
+        out.put("durableTxid", s.durableTxid());
+        out.put("journalSyncs", journal.syncCount());
+        out.put("nameDir", state.config().nameDir().toString());
+        return out;
+    }
+
+    String clusterId() {
+        return state.clusterId();
+    }
+
+    FileJournal journal() {
+        return journal;
+    }
+
+    Controller controller() {
+        return controller;
+    }
+
+    Operations ops() {
+        return ops;
+    }
+
+    Checkpointer checkpointer() {
+        return checkpointer;
+    }
+
+    Monitors monitors() {
+        return monitors;
+    }
+
+    @Override
+    public void close() {
+        controller.close();
+        checkpointer.close();
+        journal.close();
+    }
+
+    void abort() {
+        journal.abort();
+        controller.abort();
+        checkpointer.abort();
+    }
+}

@@ -1,0 +1,159 @@
+package io.quarry.dfs.namenode.controller;
+
+import static java.util.Objects.requireNonNull;
+
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.LinkedBlockingQueue;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import io.quarry.common.concurrent.Threads;
+import io.quarry.common.error.ErrorCode;
+import io.quarry.common.error.QuarryException;
+import io.quarry.common.fault.FaultHandler;
+import io.quarry.dfs.namenode.journal.Journal;
+import io.quarry.dfs.namenode.journal.JournalRecord;
+
+/**
+ * The metadata controller: one thread takes events from a queue. An operation validates against
+ * the current state and returns records plus a reply; the records are applied at once (through
+ * {@link RecordApplier}, as at replay) and appended to the journal, and the reply is released
+ * only when the journal has synced them. Reads wait for everything appended before them, so they
+ * never reveal a change that is not durable.
+ */
+public final class Controller implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(Controller.class);
+    private static final Runnable STOP = () -> { };
+
+    /** An operation run on the controller thread. */
+    @FunctionalInterface
+    public interface Operation<T> {
+        ControllerResult<T> run() throws QuarryException;
+    }
+
+    private final Journal journal;
+    private final RecordApplier applier;
+    private final FaultHandler faultHandler;
+    private final BlockingQueue<Runnable> queue = new LinkedBlockingQueue<>();
+    private final Thread thread;
+    private volatile boolean stopped;
+
+    public Controller(Journal journal, RecordApplier applier, FaultHandler faultHandler) {
+        this.journal = requireNonNull(journal, "journal is null");
+        this.applier = requireNonNull(applier, "applier is null");
+        this.faultHandler = requireNonNull(faultHandler, "faultHandler is null");
+        this.thread = Threads.named("namenode-controller-%d").newThread(this::loop);
+    }
+
+    public void start() {
+        thread.start();
+    }
+
+    /** Runs an operation; the future completes with its reply once its records are durable. */
+    public <T> CompletableFuture<T> submit(String name, Operation<T> operation) {
+        CompletableFuture<T> reply = new CompletableFuture<>();
+        if (!enqueue(() -> run(name, operation, reply))) {
+            reply.completeExceptionally(new QuarryException(ErrorCode.UNAVAILABLE, "NameNode is shutting down; " + name + " not run"));
+        }
+        return reply;
+    }
+
+    /** Runs an internal event (timer, monitor) on the controller thread. */
+    public boolean event(String name, Runnable event) {
+        return enqueue(() -> {
+            try {
+                event.run();
+            } catch (RuntimeException e) {
+                faultHandler.handle("controller event " + name + " failed", e);
+            }
+        });
+    }
+
+    private boolean enqueue(Runnable task) {
+        if (stopped) {
+            return false;
+        }
+        queue.add(task);
+        return true;
+    }
+
+    private <T> void run(String name, Operation<T> operation, CompletableFuture<T> reply) {
+        ControllerResult<T> result;
+        try {
+            result = operation.run();
+        } catch (QuarryException e) {
+            LOG.debug("{} rejected: {}", name, e.getMessage());
+            reply.completeExceptionally(e);
+            return;
+        } catch (RuntimeException e) {
+            reply.completeExceptionally(new QuarryException(ErrorCode.INTERNAL, name + " failed: " + e, e));
+            faultHandler.handle(name + " failed on the controller", e);
+            return;
+        }
+        try {
+            for (JournalRecord record : result.records()) {
+                applier.apply(record);
+            }
+            result.afterApply().run();
+        } catch (RuntimeException e) {
+            reply.completeExceptionally(new QuarryException(ErrorCode.INTERNAL, name + ": applying records failed: " + e, e));
+            faultHandler.handle(name + ": applying " + result.records() + " failed", e);
+            return;
+        }
+        CompletableFuture<Long> durable = result.records().isEmpty() ? journal.awaitAppended() : journal.append(result.records());
+        durable.whenComplete((txid, failure) -> {
+            if (failure != null) {
+                reply.completeExceptionally(failure);
+            } else {
+                reply.complete(result.reply());
+            }
+        });
+    }
+
+    private void loop() {
+        while (true) {
+            Runnable task;
+            try {
+                task = queue.take();
+            } catch (InterruptedException e) {
+                return;
+            }
+            if (task == STOP) {
+                return;
+            }
+            task.run();
+        }
+    }
+
+    /** Runs what is queued, then stops. */
+    @Override
+    public void close() {
+        stopped = true;
+        queue.add(STOP);
+        join();
+    }
+
+    /** Stops at once; queued work is dropped. */
+    public void abort() {
+        stopped = true;
+        thread.interrupt();
+        join();
+    }
+
+    private void join() {
+        if (thread == Thread.currentThread() || !thread.isAlive()) {
+            return;
+        }
+        try {
+            thread.join(10_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    public int queueLength() {
+        return queue.size();
+    }
+}

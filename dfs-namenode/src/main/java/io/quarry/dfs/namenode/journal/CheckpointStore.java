@@ -1,0 +1,137 @@
+package io.quarry.dfs.namenode.journal;
+
+import static java.util.Objects.requireNonNull;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import io.quarry.common.codec.KryoCodec;
+
+/**
+ * Checkpoint images: a header, the inodes (parents first) and a footer, each entry CRC32C-framed.
+ * Written to a temporary file, synced, then renamed to {@code checkpoint_<txid>}.
+ */
+public final class CheckpointStore {
+    private static final Logger LOG = LoggerFactory.getLogger(CheckpointStore.class);
+
+    private final Path dir;
+    private final KryoCodec codec;
+    private final String clusterId;
+
+    public CheckpointStore(Path dir, KryoCodec codec, String clusterId) {
+        this.dir = requireNonNull(dir, "dir is null");
+        this.codec = requireNonNull(codec, "codec is null");
+        this.clusterId = requireNonNull(clusterId, "clusterId is null");
+    }
+
+    /** A loaded image. */
+    public record Image(Records.CheckpointHeader header, List<Records.InodeImage> inodes) {
+    }
+
+    public void write(Records.CheckpointHeader header, List<Records.InodeImage> inodes) throws IOException {
+        long lastTxid = header.lastTxid();
+        Path tmp = dir.resolve(SegmentFiles.checkpointName(lastTxid) + ".tmp");
+        try (FileChannel channel = FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,
+                StandardOpenOption.WRITE)) {
+            ByteBuffer buffer = ByteBuffer.allocate(1 << 20);
+            buffer = put(channel, buffer, header);
+            for (Records.InodeImage inode : inodes) {
+                buffer = put(channel, buffer, inode);
+            }
+            buffer = put(channel, buffer, new Records.CheckpointFooter(inodes.size(), lastTxid));
+            flush(channel, buffer);
+            channel.force(true);
+        }
+        Files.move(tmp, dir.resolve(SegmentFiles.checkpointName(lastTxid)), StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    private ByteBuffer put(FileChannel channel, ByteBuffer buffer, Object entry) throws IOException {
+        byte[] payload = codec.encode(entry);
+        int needed = EntryFraming.HEADER + payload.length;
+        if (buffer.remaining() < needed) {
+            flush(channel, buffer);
+            if (buffer.capacity() < needed) {
+                buffer = ByteBuffer.allocate(needed);
+            }
+        }
+        EntryFraming.write(buffer, payload);
+        return buffer;
+    }
+
+    private static void flush(FileChannel channel, ByteBuffer buffer) throws IOException {
+        buffer.flip();
+        while (buffer.hasRemaining()) {
+            channel.write(buffer);
+        }
+        buffer.clear();
+    }
+
+    /** The newest checkpoint that reads back whole, or null when there is none. */
+    public Image loadNewest() throws IOException {
+        List<SegmentFiles.Numbered> checkpoints = SegmentFiles.list(dir, SegmentFiles.CHECKPOINT_PREFIX);
+        for (int i = checkpoints.size() - 1; i >= 0; i--) {
+            Path file = checkpoints.get(i).file();
+            try {
+                return read(file);
+            } catch (IOException e) {
+                LOG.warn("Checkpoint {} is unusable ({}); trying an older one", file, e.getMessage());
+            }
+        }
+        return null;
+    }
+
+    private Image read(Path file) throws IOException {
+        byte[] data = Files.readAllBytes(file);
+        int offset = 0;
+        Records.CheckpointHeader header = null;
+        List<Records.InodeImage> inodes = new ArrayList<>();
+        while (offset < data.length) {
+            EntryFraming.Frame frame = EntryFraming.read(data, offset, data.length);
+            if (frame.problem() != EntryFraming.Problem.NONE) {
+                throw new IOException(file + " is corrupt at offset " + offset + " (" + frame.problem() + ")");
+            }
+            Object entry;
+            try {
+                entry = codec.decode(data, frame.payloadOffset(), frame.payloadLength());
+            } catch (RuntimeException e) {
+                throw new IOException(file + ": cannot decode entry at offset " + offset + ": " + e.getMessage(), e);
+            }
+            if (entry instanceof Records.CheckpointHeader h) {
+                header = h;
+            } else if (entry instanceof Records.InodeImage inode) {
+                inodes.add(inode);
+            } else if (entry instanceof Records.CheckpointFooter footer) {
+                if (header == null || footer.inodeCount() != inodes.size() || footer.lastTxid() != header.lastTxid()) {
+                    throw new IOException(file + ": footer does not match the header or the inode count");
+                }
+                if (!clusterId.equals(header.clusterId())) {
+                    throw new IOException(file + " belongs to cluster " + header.clusterId() + ", expected " + clusterId);
+                }
+                return new Image(header, inodes);
+            }
+            offset = frame.end();
+        }
+        throw new IOException(file + " ends without a footer (truncated)");
+    }
+
+    /** Keeps the newest {@code retained} checkpoints; returns the txid of the oldest one kept, or -1. */
+    public long pruneKeeping(int retained) throws IOException {
+        List<SegmentFiles.Numbered> checkpoints = SegmentFiles.list(dir, SegmentFiles.CHECKPOINT_PREFIX);
+        int excess = checkpoints.size() - Math.max(1, retained);
+        for (int i = 0; i < excess; i++) {
+            Files.deleteIfExists(checkpoints.get(i).file());
+            LOG.info("Deleted old checkpoint {}", checkpoints.get(i).file().getFileName());
+        }
+        return checkpoints.isEmpty() ? -1 : checkpoints.get(Math.max(0, excess)).number();
+    }
+}

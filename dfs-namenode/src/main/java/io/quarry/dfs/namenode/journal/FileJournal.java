@@ -1,0 +1,273 @@
+package io.quarry.dfs.namenode.journal;
+
+import static java.util.Objects.requireNonNull;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import io.quarry.common.codec.KryoCodec;
+import io.quarry.common.concurrent.Threads;
+import io.quarry.common.error.ErrorCode;
+import io.quarry.common.error.QuarryException;
+import io.quarry.common.fault.FaultHandler;
+
+/**
+ * The local journal: segment files of CRC32C-framed, Kryo-encoded entries in the name directory.
+ * A single writer thread drains whatever batches are queued, writes them, syncs once
+ * ({@code FileChannel.force}) and only then completes their futures: group commit.
+ */
+public final class FileJournal implements Journal {
+    private static final Logger LOG = LoggerFactory.getLogger(FileJournal.class);
+
+    private final Path dir;
+    private final KryoCodec codec;
+    private final FaultHandler faultHandler;
+    private final int maxBatch;
+    private final BlockingQueue<Batch> queue = new LinkedBlockingQueue<>();
+    private final Thread writer;
+    private final AtomicLong durableTxid = new AtomicLong();
+    private final AtomicLong syncs = new AtomicLong();
+    private volatile boolean stopping;
+    private volatile boolean aborted;
+    private volatile IOException failure;
+    // Controller-thread state.
+    private long lastAppendedTxid;
+    private boolean rollPending;
+    private CompletableFuture<Long> lastAppend = CompletableFuture.completedFuture(0L);
+    // Writer-thread state.
+    private FileChannel current;
+
+    private record Batch(long firstTxid, long lastTxid, byte[] bytes, boolean roll, CompletableFuture<Long> done) {
+    }
+
+    public FileJournal(Path dir, KryoCodec codec, FaultHandler faultHandler, int maxBatch) {
+        this.dir = requireNonNull(dir, "dir is null");
+        this.codec = requireNonNull(codec, "codec is null");
+        this.faultHandler = requireNonNull(faultHandler, "faultHandler is null");
+        this.maxBatch = maxBatch;
+        this.writer = Threads.named("namenode-journal-%d").newThread(this::writeLoop);
+    }
+
+    @Override
+    public long replay(long afterTxid, EntryConsumer consumer) throws IOException {
+        List<SegmentFiles.Numbered> segments = SegmentFiles.list(dir, SegmentFiles.SEGMENT_PREFIX);
+        SegmentReader reader = new SegmentReader(codec);
+        long last = -1;
+        for (int i = 0; i < segments.size(); i++) {
+            SegmentFiles.Numbered segment = segments.get(i);
+            if (i + 1 < segments.size() && segments.get(i + 1).number() <= afterTxid + 1) {
+                last = segments.get(i + 1).number() - 1;
+                continue; // wholly covered by the checkpoint
+            }
+            if (last >= 0 && segment.number() != last + 1) {
+                throw new IOException("Journal segment " + segment.file() + " starts at txid " + segment.number()
+                        + " but the previous segment ended at " + last);
+            }
+            if (last < 0 && segment.number() > afterTxid + 1) {
+                throw new IOException("Journal gap: checkpoint ends at txid " + afterTxid + " but the first segment "
+                        + segment.file() + " starts at " + segment.number());
+            }
+            last = reader.read(segment.file(), i == segments.size() - 1, last < 0 ? segment.number() - 1 : last, afterTxid, consumer);
+        }
+        lastAppendedTxid = Math.max(afterTxid, last);
+        durableTxid.set(lastAppendedTxid);
+        lastAppend = CompletableFuture.completedFuture(lastAppendedTxid);
+        writer.start();
+        return lastAppendedTxid;
+    }
+
+    @Override
+    public CompletableFuture<Long> append(List<JournalRecord> records) {
+        if (records.isEmpty()) {
+            return awaitAppended();
+        }
+        CompletableFuture<Long> done = new CompletableFuture<>();
+        if (failure != null || stopping) {
+            done.completeExceptionally(new QuarryException(ErrorCode.UNAVAILABLE, "Journal in " + dir + " is not writable"
+                    + (failure == null ? " (stopping)" : ": " + failure.getMessage())));
+            return done;
+        }
+        List<byte[]> payloads = new ArrayList<>(records.size());
+        int size = 0;
+        for (JournalRecord record : records) {
+            byte[] body = codec.encode(record);
+            byte[] payload = new byte[8 + body.length];
+            ByteBuffer.wrap(payload).putLong(++lastAppendedTxid).put(body);
+            payloads.add(payload);
+            size += EntryFraming.HEADER + payload.length;
+        }
+        ByteBuffer out = ByteBuffer.allocate(size);
+        for (byte[] payload : payloads) {
+            EntryFraming.write(out, payload);
+        }
+        long first = lastAppendedTxid - records.size() + 1;
+        queue.add(new Batch(first, lastAppendedTxid, out.array(), rollPending, done));
+        rollPending = false;
+        lastAppend = done;
+        return done;
+    }
+
+    @Override
+    public CompletableFuture<Long> awaitAppended() {
+        return lastAppend;
+    }
+
+    @Override
+    public long lastAppendedTxid() {
+        return lastAppendedTxid;
+    }
+
+    @Override
+    public long lastDurableTxid() {
+        return durableTxid.get();
+    }
+
+    @Override
+    public long syncCount() {
+        return syncs.get();
+    }
+
+    @Override
+    public void rollSegment() {
+        rollPending = true;
+    }
+
+    @Override
+    public void purgeUpTo(long txid) throws IOException {
+        List<SegmentFiles.Numbered> segments = SegmentFiles.list(dir, SegmentFiles.SEGMENT_PREFIX);
+        for (int i = 0; i + 1 < segments.size(); i++) {
+            if (segments.get(i + 1).number() <= txid + 1) {
+                Files.deleteIfExists(segments.get(i).file());
+                LOG.info("Purged journal segment {} (covered by checkpoint at txid {})", segments.get(i).file().getFileName(), txid);
+            }
+        }
+    }
+
+    private void writeLoop() {
+        List<Batch> burst = new ArrayList<>();
+        while (true) {
+            try {
+                burst.clear();
+                Batch first = queue.take();
+                if (aborted) {
+                    return;
+                }
+                burst.add(first);
+                queue.drainTo(burst, maxBatch - 1);
+                writeAndSync(burst);
+                if (aborted) {
+                    return;
+                }
+                long last = burst.get(burst.size() - 1).lastTxid();
+                durableTxid.set(last);
+                for (Batch batch : burst) {
+                    batch.done().complete(batch.lastTxid());
+                }
+                if (stopping && queue.isEmpty()) {
+                    closeChannel();
+                    return;
+                }
+            } catch (InterruptedException e) {
+                closeChannelQuietly();
+                return;
+            } catch (IOException | RuntimeException e) {
+                if (aborted) {
+                    closeChannelQuietly();
+                    return;
+                }
+                failure = e instanceof IOException io ? io : new IOException(e);
+                QuarryException error = new QuarryException(ErrorCode.INTERNAL, "Journal write in " + dir + " failed: " + e, e);
+                for (Batch batch : burst) {
+                    batch.done().completeExceptionally(error);
+                }
+                for (Batch batch; (batch = queue.poll()) != null; ) {
+                    batch.done().completeExceptionally(error);
+                }
+                faultHandler.handle("journal write to " + dir + " failed", e);
+                closeChannelQuietly();
+                return;
+            }
+        }
+    }
+
+    private void writeAndSync(List<Batch> burst) throws IOException {
+        for (Batch batch : burst) {
+            if (batch.bytes().length == 0) {
+                continue; // stop marker
+            }
+            if (current == null || batch.roll()) {
+                if (current != null) {
+                    current.force(false);
+                    current.close();
+                }
+                Path file = dir.resolve(SegmentFiles.segmentName(batch.firstTxid()));
+                current = FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+                LOG.info("Started journal segment {}", file.getFileName());
+            }
+            ByteBuffer buffer = ByteBuffer.wrap(batch.bytes());
+            while (buffer.hasRemaining()) {
+                current.write(buffer);
+            }
+        }
+        if (current != null) {
+            current.force(false);
+            syncs.incrementAndGet();
+        }
+    }
+
+    private void closeChannel() throws IOException {
+        if (current != null) {
+            current.close();
+            current = null;
+        }
+    }
+
+    private void closeChannelQuietly() {
+        try {
+            closeChannel();
+        } catch (IOException e) {
+            LOG.debug("Closing journal segment failed", e);
+        }
+    }
+
+    @Override
+    public void abort() {
+        aborted = true;
+        stopping = true;
+        writer.interrupt();
+        joinWriter();
+    }
+
+    @Override
+    public void close() {
+        if (stopping) {
+            return;
+        }
+        stopping = true;
+        if (writer.isAlive()) {
+            queue.add(new Batch(lastAppendedTxid, lastAppendedTxid, new byte[0], false, new CompletableFuture<>()));
+            joinWriter();
+        }
+    }
+
+    private void joinWriter() {
+        try {
+            writer.join(10_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
