@@ -35,6 +35,32 @@ class BinQuarryTest {
         assertThat(output).startsWith("Quarry ").contains("\nJava ");
     }
 
+    @Test
+    void binQuarryAsksForABuildWhenTheJarsAreMissing(@org.junit.jupiter.api.io.TempDir Path emptyHome) throws Exception {
+        Path script = Paths.get(System.getProperty("quarry.repo.dir", "..")).resolve("bin/quarry").toAbsolutePath().normalize();
+        ProcessBuilder builder = new ProcessBuilder("bash", script.toString(), "version").redirectErrorStream(true);
+        builder.environment().put("QUARRY_HOME", emptyHome.toString());
+        Process process = builder.start();
+        process.getOutputStream().close();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(process.exitValue()).isEqualTo(1);
+        assertThat(output).contains("the jars are not built").contains("run mvn -B package -DskipTests first");
+    }
+
+    @Test
+    void quarryDaemonStatusSaysNotRunning(@org.junit.jupiter.api.io.TempDir Path pidDir) throws Exception {
+        Path script = Paths.get(System.getProperty("quarry.repo.dir", "..")).resolve("bin/quarry-daemon").toAbsolutePath().normalize();
+        ProcessBuilder builder = new ProcessBuilder("bash", script.toString(), "status", "namenode").redirectErrorStream(true);
+        builder.environment().put("QUARRY_PID_DIR", pidDir.toString());
+        Process process = builder.start();
+        process.getOutputStream().close();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(process.exitValue()).isEqualTo(1);
+        assertThat(output).isEqualTo("namenode not running\n");
+    }
+
     private static boolean hasCliJar(Path target) throws IOException {
         try (var files = Files.list(target)) {
             return files.anyMatch(file -> file.getFileName().toString().matches("quarry-cli-.*\\.jar"));
