@@ -38,6 +38,12 @@ public final class Quarry {
         List<String> generic = new ArrayList<>();
         int next = takeGenericOptions(args, 0, generic);
         if (next >= args.length) {
+            try {
+                DaemonArgs.parse(generic.toArray(String[]::new));
+            } catch (IllegalArgumentException e) {
+                io.err().println("quarry: " + e.getMessage());
+                return ExitCodes.USAGE;
+            }
             new HelpCommand(commands).printGeneralHelp(io.err());
             return ExitCodes.USAGE;
         }

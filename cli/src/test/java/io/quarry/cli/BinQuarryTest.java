@@ -9,6 +9,7 @@ import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -36,7 +37,7 @@ class BinQuarryTest {
     }
 
     @Test
-    void binQuarryAsksForABuildWhenTheJarsAreMissing(@org.junit.jupiter.api.io.TempDir Path emptyHome) throws Exception {
+    void binQuarryAsksForABuildWhenTheJarsAreMissing(@TempDir Path emptyHome) throws Exception {
         Path script = Paths.get(System.getProperty("quarry.repo.dir", "..")).resolve("bin/quarry").toAbsolutePath().normalize();
         ProcessBuilder builder = new ProcessBuilder("bash", script.toString(), "version").redirectErrorStream(true);
         builder.environment().put("QUARRY_HOME", emptyHome.toString());
@@ -49,7 +50,7 @@ class BinQuarryTest {
     }
 
     @Test
-    void quarryDaemonStatusSaysNotRunning(@org.junit.jupiter.api.io.TempDir Path pidDir) throws Exception {
+    void quarryDaemonStatusSaysNotRunning(@TempDir Path pidDir) throws Exception {
         Path script = Paths.get(System.getProperty("quarry.repo.dir", "..")).resolve("bin/quarry-daemon").toAbsolutePath().normalize();
         ProcessBuilder builder = new ProcessBuilder("bash", script.toString(), "status", "namenode").redirectErrorStream(true);
         builder.environment().put("QUARRY_PID_DIR", pidDir.toString());

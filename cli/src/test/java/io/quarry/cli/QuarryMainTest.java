@@ -83,6 +83,9 @@ class QuarryMainTest {
         CliRun run = quarry("-Dnoequals", "version");
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.err()).contains("Expected -Dkey=value, got -Dnoequals");
+        CliRun confWithoutDir = quarry("--conf");
+        assertThat(confWithoutDir.exitCode()).isEqualTo(2);
+        assertThat(confWithoutDir.err()).isEqualTo("quarry: --conf needs a directory\n");
     }
 
     @Test
