@@ -156,13 +156,13 @@ public final class MiniQfsCluster implements AutoCloseable {
     }
 
     /** Kills a DataNode as a crash would: no graceful shutdown. */
-    public void killDataNode(int index) throws Exception {
+    public void killDataNode(int index) {
         DataNodeSlot slot = slot(index);
         if (slot.node != null) {
             LOG.info("Killing DataNode {} at {}", index, slot.node.transferAddress());
             DataNode node = slot.node;
             slot.node = null;
-            DaemonControl.abort(node);
+            node.abort();
         }
     }
 
@@ -191,12 +191,12 @@ public final class MiniQfsCluster implements AutoCloseable {
     }
 
     /** Crashes the NameNode: no graceful shutdown. */
-    public void crashNameNode() throws Exception {
+    public void crashNameNode() {
         if (nameNode != null) {
             LOG.info("Crashing the NameNode at {}", nameNode.rpcAddress());
             NameNode node = nameNode;
             nameNode = null;
-            DaemonControl.abort(node);
+            node.abort();
         }
     }
 

@@ -81,11 +81,13 @@ class CorruptReplicaTest {
         DatanodeId bad = block.locations().get(0);
         flipByte(holder(bad), block.block().blockId(), 1000);
 
-        TestFiles.assertContent(cluster.newFileSystem(), path, bytes);
-
-        Await.untilNoException("the NameNode to drop the corrupt replica on " + bad + " and re-replicate", Duration.ofSeconds(30), () -> {
-            LocatedBlock now = firstBlock(path);
-            assertThat(now.locations()).doesNotContain(bad).hasSize(3);
+        // The NameNode hands out replicas in random order: read until a reader has met the bad one.
+        Await.untilNoException("a reader to report the corrupt replica on " + bad, Duration.ofSeconds(30), () -> {
+            TestFiles.assertContent(fs, path, bytes);
+            assertThat(firstBlock(path).locations()).doesNotContain(bad);
+        });
+        Await.untilNoException("the NameNode to re-replicate " + block.block() + " away from " + bad, Duration.ofSeconds(30), () -> {
+            assertThat(firstBlock(path).locations()).doesNotContain(bad).hasSize(3);
         });
         TestFiles.assertContent(cluster.newFileSystem(), path, bytes);
     }

@@ -52,8 +52,20 @@ class NamespaceTest {
     void listingReturnsEntriesInNameOrderAcrossPages() throws IOException {
         Path dir = new Path("/listing");
         fs.mkdirs(dir);
-        for (int i = 0; i < 1200; i++) {
-            fs.mkdirs(new Path(dir, String.format("d%04d", i)));
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(16);
+        try {
+            List<java.util.concurrent.Future<Boolean>> created = new java.util.ArrayList<>();
+            for (int i = 0; i < 1200; i++) {
+                Path child = new Path(dir, String.format("d%04d", i));
+                created.add(pool.submit(() -> fs.mkdirs(child)));
+            }
+            for (java.util.concurrent.Future<Boolean> future : created) {
+                assertThat(future.get()).isTrue();
+            }
+        } catch (InterruptedException | java.util.concurrent.ExecutionException e) {
+            throw new AssertionError(e);
+        } finally {
+            pool.shutdownNow();
         }
         touch(new Path(dir, "file"), 10);
         List<FileStatus> entries = fs.listStatus(dir);

@@ -250,6 +250,7 @@ final class BlockPipeline implements TransferConnection.Listener {
 
     @Override
     public void onFrame(TransferConnection from, Object frame) {
+        LOG.debug("{} of {} from {}: {}", block, path, from.address(), frame);
         synchronized (this) {
             if (from != connection) {
                 ReferenceCountUtil.release(frame);
@@ -287,6 +288,7 @@ final class BlockPipeline implements TransferConnection.Listener {
 
     @Override
     public void onClosed(TransferConnection from, Throwable cause) {
+        LOG.debug("{} of {}: connection to {} closed", block, path, from.address(), cause);
         synchronized (this) {
             if (setupReply != null && !setupReply.isDone()) {
                 setupReply.completeExceptionally(new IOException("connection to " + from.address() + " closed"

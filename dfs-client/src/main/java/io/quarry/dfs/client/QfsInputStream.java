@@ -124,7 +124,7 @@ final class QfsInputStream extends SeekableInputStream {
                     }
                     LOG.info("Every replica of {} of {} failed; fetching locations again (round {})", block.block(), path, rounds + 1);
                     deadNodes.clear();
-                    new Backoff(context.clock(), 1000L * rounds).pause();
+                    pause(200L * rounds);
                     fetch(position);
                     continue;
                 }
@@ -158,6 +158,15 @@ final class QfsInputStream extends SeekableInputStream {
                 }
                 reader = null;
             }
+        }
+    }
+
+    private static void pause(long millis) throws IOException {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new java.io.InterruptedIOException("Interrupted while waiting to read again");
         }
     }
 

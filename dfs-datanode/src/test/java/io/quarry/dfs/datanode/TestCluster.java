@@ -18,9 +18,15 @@ final class TestCluster implements AutoCloseable {
     final List<DataNode> dataNodes = new ArrayList<>();
     final List<LoggingFaultHandler> faults = new ArrayList<>();
     private final Path baseDir;
+    private final java.util.Map<String, String> overrides;
 
     TestCluster(Path baseDir, int count) throws IOException {
+        this(baseDir, count, java.util.Map.of());
+    }
+
+    TestCluster(Path baseDir, int count, java.util.Map<String, String> overrides) throws IOException {
         this.baseDir = baseDir;
+        this.overrides = overrides;
         this.nameNode = new FakeNameNode();
         for (int i = 0; i < count; i++) {
             dataNodes.add(null);
@@ -37,7 +43,8 @@ final class TestCluster implements AutoCloseable {
                 .with(DfsConfigKeys.NAMENODE_RPC_ADDRESS, nameNode.address().toString())
                 .with(DfsConfigKeys.HEARTBEAT_INTERVAL, "100ms")
                 .with(DfsConfigKeys.DATANODE_HANDLER_THREADS, "8")
-                .with("quarry.rpc.timeout", "5s");
+                .with("quarry.rpc.timeout", "5s")
+                .withAll(overrides);
     }
 
     /** Starts (or starts again) DataNode {@code index} on its data directory. */

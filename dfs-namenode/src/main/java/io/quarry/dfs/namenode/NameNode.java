@@ -43,7 +43,6 @@ import io.quarry.dfs.namenode.rpc.NameNodeRpcService;
  */
 public final class NameNode implements Daemon {
     private static final Logger LOG = LoggerFactory.getLogger(NameNode.class);
-    private static final long TICK_MILLIS = 100;
 
     private final NameNodeCore core;
     private final ScheduledExecutorService timer;
@@ -74,7 +73,9 @@ public final class NameNode implements Daemon {
             NameNodeMetrics metrics = new NameNodeMetrics(core::stats, core.journal()::syncCount, core.checkpointer()::count);
             timer = Executors.newSingleThreadScheduledExecutor(Threads.named("namenode-timer-%d"));
             Monitors monitors = core.monitors();
-            timer.scheduleWithFixedDelay(() -> core.controller().event("tick", monitors::tick), 0, TICK_MILLIS, TimeUnit.MILLISECONDS);
+            runFirstTick(core);
+            long tickMillis = Math.max(1, config.monitorInterval().toMillis());
+            timer.scheduleWithFixedDelay(() -> core.controller().event("tick", monitors::tick), 0, tickMillis, TimeUnit.MILLISECONDS);
             CallerResolver callers = new CallerResolver(new GroupResolver(conf), config.superuser(), config.superuserGroup());
             rpc = RpcServer.start("namenode", config.rpcBindAddress(),
                     new NameNodeRpcService(core.controller(), core.ops(), callers, metrics), conf, clock);
@@ -90,6 +91,21 @@ public final class NameNode implements Daemon {
             }
             core.close();
             throw e;
+        }
+    }
+
+    /** Evaluates safe mode (an empty namespace leaves it at once) before the first request is served. */
+    private static void runFirstTick(NameNodeCore core) throws IOException {
+        try {
+            core.controller().submit("monitors", () -> {
+                core.monitors().tick();
+                return ControllerResult.of(null);
+            }).get(60, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("Interrupted while starting the NameNode", e);
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            throw new IOException("NameNode monitors failed at start: " + e.getMessage(), e);
         }
     }
 

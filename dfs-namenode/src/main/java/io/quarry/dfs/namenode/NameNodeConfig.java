@@ -17,7 +17,7 @@ public record NameNodeConfig(HostAndPort rpcAddress, HostAndPort rpcBindAddress,
                              int bytesPerChecksum, int writePacketSize, double safeModeThreshold, Duration safeModeExtension,
                              int safeModeMinDatanodes, Duration checkpointPeriod, long checkpointTxns, int checkpointsRetained,
                              int journalMaxBatch, Duration leaseSoftLimit, Duration leaseHardLimit, boolean permissionsEnabled,
-                             String superuserGroup, String topologyFile, String clusterId, String superuser) {
+                             String superuserGroup, String topologyFile, String clusterId, String superuser, Duration monitorInterval) {
 
     public static NameNodeConfig from(Configuration conf) {
         HostAndPort rpc = rpcAddress(conf);
@@ -40,7 +40,8 @@ public record NameNodeConfig(HostAndPort rpcAddress, HostAndPort rpcBindAddress,
                 positive(conf, DfsConfigKeys.JOURNAL_MAX_BATCH.name(), conf.getInt(DfsConfigKeys.JOURNAL_MAX_BATCH)),
                 conf.getDuration(DfsConfigKeys.LEASE_SOFT_LIMIT), conf.getDuration(DfsConfigKeys.LEASE_HARD_LIMIT),
                 conf.getBoolean(DfsConfigKeys.PERMISSIONS_ENABLED), conf.getString(DfsConfigKeys.SUPERUSER_GROUP),
-                conf.getString(DfsConfigKeys.TOPOLOGY_TABLE), conf.getString(DfsConfigKeys.CLUSTER_ID), user);
+                conf.getString(DfsConfigKeys.TOPOLOGY_TABLE), conf.getString(DfsConfigKeys.CLUSTER_ID), user,
+                conf.getDuration(NameNodeConfigKeys.MONITOR_INTERVAL));
     }
 
     private static int positive(Configuration conf, String key, int value) {

@@ -61,7 +61,7 @@ final class NameNodeCore implements AutoCloseable {
         DatanodeManager datanodes = new DatanodeManager(Topology.load(config.topologyFile()), clock, config.deadAfter());
         BlockManager blocks = new BlockManager(datanodes);
         MetadataState state = new MetadataState(config, clock,
-                new FsDirectory(config.superuser(), config.superuserGroup(), clock.currentTimeMillis()), blocks, datanodes,
+                new FsDirectory(config.superuser(), config.superuserGroup(), 0L), blocks, datanodes,
                 new LeaseManager(clock, config.leaseSoftLimit().toNanos(), config.leaseHardLimit().toNanos()),
                 new SafeMode(clock, config.safeModeThreshold(), config.safeModeMinDatanodes(), config.safeModeExtension().toNanos()),
                 new PendingTransfers(), new RackAwarePlacement(datanodes, random), new PermissionChecker(config.permissionsEnabled()),

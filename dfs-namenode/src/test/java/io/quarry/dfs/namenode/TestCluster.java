@@ -40,6 +40,9 @@ final class TestCluster implements AutoCloseable {
         base.put("quarry.security.groups.carol", "other");
         base.put("quarry.security.groups.root2", "supergroup");
         base.put("quarry.rpc.retry.max-attempts", "1");
+        if (clock instanceof io.quarry.common.time.ManualClock) {
+            base.put("quarry.namenode.monitor.interval", "1h"); // tests drive the monitors with runMonitors()
+        }
         base.putAll(overrides);
         this.settings = base;
         start();

@@ -57,6 +57,14 @@ public final class ChecksumVerifier {
                     int expected = sums.getInt(chunk * ChunkChecksums.CHECKSUM_SIZE);
                     if ((int) crc.getValue() != expected) {
                         long bad = position + start;
+                        if (bad / bytesPerChecksum == chunksInMeta - 1) {
+                            // the last checksum may cover a partial chunk followed by bytes no checksum covers yet
+                            int prefix = matchingPrefix(dataBuffer, start, length, expected);
+                            if (prefix > 0) {
+                                return new Result(bad + prefix, fileLength, -1, "checksums cover only " + (bad + prefix) + " of "
+                                        + fileLength + " bytes");
+                            }
+                        }
                         return new Result(bad, fileLength, bad, String.format("checksum mismatch at offset %d (expected %08x, got %08x)",
                                 bad, expected, (int) crc.getValue()));
                     }
@@ -69,6 +77,18 @@ public final class ChecksumVerifier {
             String detail = limit < fileLength ? "checksums cover only " + limit + " of " + fileLength + " bytes" : "";
             return new Result(limit, fileLength, -1, detail);
         }
+    }
+
+    private static int matchingPrefix(ByteBuffer data, int start, int length, int expected) {
+        CRC32C crc = new CRC32C();
+        for (int prefix = length - 1; prefix > 0; prefix--) {
+            crc.reset();
+            crc.update(data.duplicate().position(start).limit(start + prefix));
+            if ((int) crc.getValue() == expected) {
+                return prefix;
+            }
+        }
+        return 0;
     }
 
     private static void readFully(FileChannel channel, ByteBuffer buffer, long position) throws IOException {

@@ -1,11 +1,12 @@
 package io.quarry.dfs.datanode.transfer;
 
+import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
@@ -51,13 +52,15 @@ final class BlockReceiver implements TransferOperation, Downstream.Listener {
     private boolean downstreamAckedLast;
     private volatile boolean aborted;
     private long nextOffset;
-    private CompletableFuture<Void> diskTail = CompletableFuture.completedFuture(null);
+    private final SerialExecutor disk;
+    private final AtomicBoolean ackFlushScheduled = new AtomicBoolean();
+    private volatile boolean diskFailed;
 
     private static final class PendingAck {
         final long seqno;
         final long end;
         final boolean last;
-        TransferStatus local;
+        volatile TransferStatus local;
         List<TransferStatus> downstream;
 
         PendingAck(long seqno, long end, boolean last) {
@@ -72,6 +75,7 @@ final class BlockReceiver implements TransferOperation, Downstream.Listener {
         this.context = requireNonNull(context, "context is null");
         this.op = requireNonNull(op, "op is null");
         this.peer = String.valueOf(ctx.channel().remoteAddress());
+        this.disk = new SerialExecutor(context.diskExecutor());
     }
 
     void start() {
@@ -228,25 +232,45 @@ final class BlockReceiver implements TransferOperation, Downstream.Listener {
         }
         PendingAck entry = new PendingAck(packet.seqno(), end, packet.isLast());
         pending.add(entry);
-        diskTail = diskTail.handleAsync((ignored, previous) -> {
-            try {
-                if (previous != null) {
-                    throw previous instanceof CompletionException ce ? ce : new CompletionException(previous);
-                }
-                if (aborted) {
-                    throw new CompletionException(new PacketWriteException(TransferStatus.ERROR, "write of " + op.block() + " aborted"));
-                }
+        try {
+            disk.execute(() -> writeInOrder(packet, entry));
+        } catch (RejectedExecutionException e) {
+            packet.release();
+            entry.local = TransferStatus.ERROR;
+            flushAcks();
+        }
+    }
+
+    /** Runs on the serial disk executor, one packet after the other. */
+    private void writeInOrder(Packet packet, PendingAck entry) {
+        TransferStatus status;
+        try {
+            if (diskFailed || aborted) {
+                status = TransferStatus.ERROR;
+            } else {
                 writeLocally(packet);
-                return null;
-            } catch (PacketWriteException e) {
-                throw new CompletionException(e);
-            } catch (java.io.IOException e) {
-                throw new CompletionException(e);
-            } finally {
-                packet.release();
+                status = TransferStatus.SUCCESS;
             }
-        }, context.diskExecutor());
-        diskTail.whenComplete((ignored, error) -> ctx.executor().execute(() -> localDone(entry, error)));
+        } catch (PacketWriteException e) {
+            status = e.status();
+        } catch (IOException | RuntimeException e) {
+            if (!aborted) {
+                LOG.warn("{}: writing {} failed", context.name(), op.block(), e);
+            }
+            status = TransferStatus.ERROR;
+        } finally {
+            packet.release();
+        }
+        if (status != TransferStatus.SUCCESS) {
+            diskFailed = true;
+        }
+        entry.local = status;
+        if (ackFlushScheduled.compareAndSet(false, true)) {
+            ctx.executor().execute(() -> {
+                ackFlushScheduled.set(false);
+                flushAcks();
+            });
+        }
     }
 
     private String validate(Packet packet) {
@@ -269,8 +293,8 @@ final class BlockReceiver implements TransferOperation, Downstream.Listener {
         return null;
     }
 
-    private void writeLocally(Packet packet) throws java.io.IOException {
-        int bad = ChunkChecksums.firstMismatch(packet.data(), packet.checksums(), op.bytesPerChecksum());
+    private void writeLocally(Packet packet) throws IOException {
+        int bad = PacketVerifier.firstMismatch(packet.data(), packet.checksums(), op.bytesPerChecksum());
         if (bad >= 0) {
             context.metrics().checksumFailures.inc();
             long offset = packet.offsetInBlock() + (long) bad * op.bytesPerChecksum();
@@ -291,28 +315,16 @@ final class BlockReceiver implements TransferOperation, Downstream.Listener {
         }
     }
 
-    private void localDone(PendingAck entry, Throwable error) {
-        if (error == null) {
-            entry.local = TransferStatus.SUCCESS;
-        } else {
-            Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
-            entry.local = cause instanceof PacketWriteException pwe ? pwe.status() : TransferStatus.ERROR;
-            if (!(cause instanceof PacketWriteException) && !aborted) {
-                LOG.warn("{}: writing {} failed", context.name(), op.block(), cause);
-            }
-        }
-        flushAcks();
-    }
-
     private void flushAcks() {
+        boolean wrote = false;
         while (!pending.isEmpty() && !failed) {
             PendingAck head = pending.peek();
             if (head.local == null) {
-                return;
+                break;
             }
             boolean hasDownstream = !op.downstream().isEmpty();
             if (hasDownstream && head.downstream == null && !downstreamFailed) {
-                return;
+                break;
             }
             pending.poll();
             List<TransferStatus> statuses = new ArrayList<>();
@@ -328,7 +340,8 @@ final class BlockReceiver implements TransferOperation, Downstream.Listener {
                     closeDownstream();
                     return;
                 }
-                ctx.writeAndFlush(TransferFrames.encodeAck(ctx.alloc(), ack), ctx.voidPromise());
+                ctx.write(TransferFrames.encodeAck(ctx.alloc(), ack), ctx.voidPromise());
+                wrote = true;
             } else {
                 failed = true;
                 context.metrics().transferErrors.inc();
@@ -336,7 +349,11 @@ final class BlockReceiver implements TransferOperation, Downstream.Listener {
                 ctx.writeAndFlush(TransferFrames.encodeAck(ctx.alloc(), ack)).addListener(ChannelFutureListener.CLOSE);
                 closeDownstream();
                 closeWriterWhenIdle();
+                return;
             }
+        }
+        if (wrote) {
+            ctx.flush();
         }
     }
 
@@ -369,13 +386,18 @@ final class BlockReceiver implements TransferOperation, Downstream.Listener {
         if (toClose == null) {
             return;
         }
-        diskTail.whenCompleteAsync((ignored, error) -> {
+        Runnable close = () -> {
             try {
                 toClose.close();
-            } catch (java.io.IOException e) {
+            } catch (IOException e) {
                 LOG.warn("{}: cannot close {}", context.name(), toClose.replica(), e);
             }
-        }, context.diskExecutor());
+        };
+        try {
+            disk.execute(close);
+        } catch (RejectedExecutionException e) {
+            close.run();
+        }
     }
 
     private static String describe(Object message) {

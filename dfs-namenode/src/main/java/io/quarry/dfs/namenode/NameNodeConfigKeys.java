@@ -1,0 +1,18 @@
+package io.quarry.dfs.namenode;
+
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+
+import io.quarry.common.conf.ConfigKey;
+import io.quarry.common.conf.ConfigKeyProvider;
+
+/** Keys only the NameNode reads (the shared ones are in {@code DfsConfigKeys}). */
+public final class NameNodeConfigKeys implements ConfigKeyProvider {
+    public static final ConfigKey MONITOR_INTERVAL = ConfigKey.duration("quarry.namenode.monitor.interval", "100ms", ChronoUnit.MILLIS,
+            "How often the NameNode runs its monitors (dead DataNodes, safe mode, replication, leases, checkpoints).");
+
+    @Override
+    public List<ConfigKey> keys() {
+        return List.of(MONITOR_INTERVAL);
+    }
+}
