@@ -5,6 +5,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 
+import io.quarry.common.conf.CommonConfigKeys;
+import io.quarry.common.conf.Configuration;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -126,6 +129,14 @@ class QuarryMainTest {
         assertThat(seen[0].conf().get("dfs.blocksize")).isEqualTo("1m");
         assertThat(seen[0].confDir()).isEqualTo(conf);
         assertThat(seen[0].overrides()).containsEntry("dfs.replication", "5").containsEntry("dfs.blocksize", "1m");
+    }
+
+    @Test
+    void commandsRetryRpcFewerTimesUnlessTheUserSaysOtherwise() {
+        Configuration defaults = Quarry.withCliDefaults(Configuration.empty());
+        assertThat(defaults.getInt(CommonConfigKeys.RPC_RETRY_MAX_ATTEMPTS)).isEqualTo(4);
+        Configuration chosen = Quarry.withCliDefaults(Configuration.of(java.util.Map.of("quarry.rpc.retry.max-attempts", "9")));
+        assertThat(chosen.getInt(CommonConfigKeys.RPC_RETRY_MAX_ATTEMPTS)).isEqualTo(9);
     }
 
     @Test

@@ -2,6 +2,7 @@ package io.quarry.cli.admin;
 
 import java.net.URI;
 
+import io.quarry.cli.dfs.ShellError;
 import io.quarry.common.conf.Configuration;
 import io.quarry.common.error.ErrorCode;
 import io.quarry.common.error.QuarryException;
@@ -48,9 +49,8 @@ final class NameNodeClient implements AutoCloseable {
         try {
             return rpc.call(address, request, replyType);
         } catch (QuarryException e) {
-            if (e.code() == ErrorCode.UNAVAILABLE) {
-                throw new QuarryException(e.code(), e.getMessage() + " (is the NameNode running? 'quarry local start' starts a "
-                        + "single-node cluster)", e);
+            if (e.code() == ErrorCode.UNAVAILABLE && e.getMessage() != null && e.getMessage().startsWith("Cannot connect")) {
+                throw new QuarryException(e.code(), e.getMessage() + ShellError.NOT_RUNNING_HINT, e);
             }
             throw e;
         }

@@ -7,6 +7,9 @@ import io.quarry.common.error.QuarryException;
 
 /** A failure on one path, worded as Hadoop's FsShell words it: {@code `/x': No such file or directory}. */
 public final class ShellError extends IOException {
+    /** Appended when nothing answers at the NameNode's address. */
+    public static final String NOT_RUNNING_HINT = " (is the NameNode running? 'quarry local start' starts a single-node cluster)";
+
     public ShellError(String message) {
         super(message);
     }
@@ -53,6 +56,8 @@ public final class ShellError extends IOException {
                     return notDirectory(display).getMessage();
                 case DIRECTORY_NOT_EMPTY:
                     return notEmpty(display).getMessage();
+                case UNAVAILABLE:
+                    return message.startsWith("Cannot connect") ? message + NOT_RUNNING_HINT : message;
                 case ACCESS_DENIED:
                     return message.startsWith("Permission denied") ? message : "Permission denied: " + message;
                 default:

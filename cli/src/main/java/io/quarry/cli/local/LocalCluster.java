@@ -55,7 +55,7 @@ public final class LocalCluster implements Daemon {
             for (int i = 0; i < dataNodeCount; i++) {
                 started.add(DataNode.start(dataNodeConf(conf, dirs, i, nameNode.rpcAddress())));
             }
-            awaitLiveDataNodes(conf, nameNode.rpcAddress(), dataNodeCount);
+            awaitReady(conf, nameNode, dataNodeCount);
             return new LocalCluster(nameNode, started);
         } catch (Exception e) {
             new LocalCluster(nameNode, started).close();
@@ -102,25 +102,27 @@ public final class LocalCluster implements Daemon {
         }
     }
 
-    private static void awaitLiveDataNodes(Configuration conf, HostAndPort nameNode, int expected) throws Exception {
+    /** Waits until every DataNode is live at the NameNode and the NameNode has left safe mode. */
+    private static void awaitReady(Configuration conf, NameNode nameNode, int expected) throws Exception {
         long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
         long live = 0;
+        HostAndPort address = nameNode.rpcAddress();
         try (RpcClient rpc = new RpcClient("local", conf)) {
             while (System.nanoTime() < deadline) {
                 try {
-                    DatanodeReport report = rpc.call(nameNode, new GetDatanodeReport(), DatanodeReport.class);
+                    DatanodeReport report = rpc.call(address, new GetDatanodeReport(), DatanodeReport.class);
                     live = report.datanodes().stream().filter(node -> node.state() == DatanodeState.LIVE).count();
-                    if (live >= expected) {
+                    if (live >= expected && !nameNode.isInSafeMode()) {
                         return;
                     }
                 } catch (QuarryException e) {
-                    LOG.debug("local: waiting for the NameNode at {}: {}", nameNode, e.getMessage());
+                    LOG.debug("local: waiting for the NameNode at {}: {}", address, e.getMessage());
                 }
                 TimeUnit.MILLISECONDS.sleep(100);
             }
         }
-        throw new IOException("Only " + live + " of " + expected + " DataNodes registered with the NameNode at " + nameNode
-                + " within " + READY_TIMEOUT.toSeconds() + " s");
+        throw new IOException("The cluster was not ready within " + READY_TIMEOUT.toSeconds() + " s: " + live + " of " + expected
+                + " DataNodes live at the NameNode " + address + (nameNode.isInSafeMode() ? ", which is still in safe mode" : ""));
     }
 
     public NameNode nameNode() {
