@@ -75,6 +75,26 @@ class DfsLocalFileSystemTest {
     }
 
     @Test
+    void putAndGetCopyDirectoryTreesAndSeveralSourcesNeedADirectory() throws Exception {
+        Path tree = dir.resolve("local-tree");
+        Files.createDirectories(tree.resolve("inner"));
+        Files.writeString(tree.resolve("top.txt"), "top", StandardCharsets.UTF_8);
+        Files.writeString(tree.resolve("inner/deep.txt"), "deep", StandardCharsets.UTF_8);
+        assertThat(dfs("-mkdir", uri("store")).exitCode()).isZero();
+        CliRun put = dfs("-put", tree.toString(), uri("store"));
+        assertThat(put.exitCode()).as(put.toString()).isZero();
+        assertThat(Files.readString(dir.resolve("store/local-tree/inner/deep.txt"), StandardCharsets.UTF_8)).isEqualTo("deep");
+
+        Path back = dir.resolve("back");
+        assertThat(dfs("-get", uri("store/local-tree"), back.toString()).exitCode()).isZero();
+        assertThat(Files.readString(back.resolve("top.txt"), StandardCharsets.UTF_8)).isEqualTo("top");
+
+        CliRun several = dfs("-put", tree.resolve("top.txt").toString(), tree.resolve("inner/deep.txt").toString(), uri("nowhere"));
+        assertThat(several.exitCode()).isEqualTo(1);
+        assertThat(several.err()).isEqualTo("put: `" + uri("nowhere") + "': No such file or directory\n");
+    }
+
+    @Test
     void missingLocalPathsAreReportedLikeFsShell() {
         CliRun ls = dfs("-ls", uri("nope"));
         assertThat(ls.exitCode()).isEqualTo(1);
