@@ -34,6 +34,16 @@ class MiniQfsClusterTest {
             assertThat(report.datanodes()).extracting(info -> info.id().host() + " " + info.rack())
                     .containsExactlyInAnyOrder("127.0.0.2 /r1", "127.0.0.3 /r1", "127.0.0.4 /r2");
             assertThat(cluster.conf().get("fs.defaultFS")).isEqualTo("qfs://" + cluster.nameNode().rpcAddress());
+            try (java.io.OutputStream out = cluster.fileSystem().create(new Path("/racks"),
+                    io.quarry.dfs.CreateOptions.defaults().withReplication((short) 3))) {
+                out.write(new byte[1000]);
+            }
+            var location = cluster.fileSystem().getFileBlockLocations(new Path("/racks"), 0, 1000).get(0);
+            assertThat(location.hosts()).containsExactlyInAnyOrder("127.0.0.2", "127.0.0.3", "127.0.0.4");
+            for (int i = 0; i < 3; i++) {
+                String host = location.hosts().get(i);
+                assertThat(location.racks().get(i)).isEqualTo(host.equals("127.0.0.4") ? "/r2" : "/r1");
+            }
         }
     }
 

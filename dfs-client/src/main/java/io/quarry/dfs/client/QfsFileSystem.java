@@ -60,6 +60,7 @@ public final class QfsFileSystem extends FileSystem {
     private final LeaseRenewer leaseRenewer;
     private final WriteContext context;
     private final Path workingDirectory;
+    private final RackResolver racks;
     private volatile ServerDefaults serverDefaults;
 
     private QfsFileSystem(URI uri, Configuration conf, Clock clock) {
@@ -71,6 +72,7 @@ public final class QfsFileSystem extends FileSystem {
                 Math.toIntExact(Math.min(Integer.MAX_VALUE, conf.getDuration(CommonConfigKeys.RPC_CONNECT_TIMEOUT).toMillis())));
         this.leaseRenewer = new LeaseRenewer(nameNode, settings.leaseRenewInterval());
         this.context = new WriteContext(nameNode, connector, settings, PooledByteBufAllocator.DEFAULT, clock, localHostName());
+        this.racks = new RackResolver(nameNode);
         this.workingDirectory = new Path(uri.getScheme() + "://" + uri.getAuthority() + "/user/" + rpc.user());
     }
 
@@ -232,12 +234,12 @@ public final class QfsFileSystem extends FileSystem {
                 LocatedBlocks.class);
         for (LocatedBlock block : located.blocks()) {
             List<String> hosts = new ArrayList<>();
-            List<String> racks = new ArrayList<>();
+            List<String> rackNames = new ArrayList<>();
             for (DatanodeId node : block.locations()) {
                 hosts.add(node.host());
-                racks.add("/default-rack");
+                rackNames.add(racks.rackOf(node));
             }
-            result.add(new BlockLocation(block.offset(), block.block().numBytes(), hosts, racks));
+            result.add(new BlockLocation(block.offset(), block.block().numBytes(), hosts, rackNames));
         }
         return result;
     }

@@ -66,10 +66,20 @@ public final class DataNode implements Daemon {
 
     private DataNode(DataNodeConfig config, Configuration conf, Clock clock, FaultHandler faultHandler) throws IOException {
         this.storage = DataStorage.open(config.dataDirs());
+        try {
+            this.name = "datanode@" + registrationHost(config) + "/" + storage.datanodeUuid().substring(0, 8);
+        } catch (IOException | RuntimeException e) {
+            storage.close();
+            throw e;
+        }
         String host = registrationHost(config);
-        this.name = "datanode@" + host + "/" + storage.datanodeUuid().substring(0, 8);
         this.dataset = new Dataset(storage.directories(), name);
-        dataset.load();
+        try {
+            dataset.load();
+        } catch (IOException | RuntimeException e) {
+            storage.close();
+            throw e;
+        }
         MetricsRegistry registry = new MetricsRegistry();
         this.metrics = new DataNodeMetrics(registry);
         registry.gauge("quarry_datanode_replicas", "Replicas held.", () -> dataset.replicas().size());
@@ -99,6 +109,7 @@ public final class DataNode implements Daemon {
             }
             shutdownExecutors(eventLoops, diskExecutor);
             rpc.close();
+            storage.close();
             throw e;
         }
         this.transferServer = transfer;
@@ -218,6 +229,7 @@ public final class DataNode implements Daemon {
         run(failures, scanner::close);
         run(failures, rpc::close);
         run(failures, statusServer::close);
+        run(failures, storage::close);
         logFailures(failures);
     }
 
@@ -236,6 +248,7 @@ public final class DataNode implements Daemon {
         run(failures, dataset::closeWriters);
         run(failures, rpc::close);
         run(failures, statusServer::close);
+        run(failures, storage::close);
         logFailures(failures);
         LOG.info("{}: stopped in {} ms", name, (System.nanoTime() - started) / 1_000_000L);
     }

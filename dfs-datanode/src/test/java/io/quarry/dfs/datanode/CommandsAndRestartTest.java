@@ -1,5 +1,6 @@
 package io.quarry.dfs.datanode;
 
+import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
@@ -134,6 +135,12 @@ class CommandsAndRestartTest {
         } finally {
             stranger.close();
         }
+    }
+
+    @Test
+    void aSecondDataNodeOnTheSameDirectoryIsRefused() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> DataNode.start(cluster.conf(0)))
+                .isInstanceOf(IOException.class).hasMessageContaining("in use by another DataNode");
     }
 
     private long countRegistrations(String uuid) {

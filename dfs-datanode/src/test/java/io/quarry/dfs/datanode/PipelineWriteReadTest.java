@@ -99,6 +99,27 @@ class PipelineWriteReadTest {
     }
 
     @Test
+    void aBlockBeingWrittenIsReadableUpToItsAcknowledgedLength() throws Exception {
+        Block block = new Block(BLOCK_IDS.incrementAndGet(), 1, 0);
+        byte[] data = randomBytes(5000);
+        try (BlockClient.Writer writer = client.openWrite(pipeline(), block, io.quarry.dfs.protocol.transfer.WriteStage.CREATE, 0)) {
+            writer.sendPacket(0, data, 0, 1300, io.quarry.dfs.protocol.transfer.Packet.FLAG_SYNC, false);
+            assertThat(writer.awaitAck().isSuccess()).isTrue();
+            for (int node = 0; node < 3; node++) {
+                assertThat(client.read(cluster.get(node).id(), block, 0, 10_000)).isEqualTo(java.util.Arrays.copyOf(data, 1300));
+                assertThat(client.read(cluster.get(node).id(), block, 1000, 200)).isEqualTo(java.util.Arrays.copyOfRange(data, 1000, 1200));
+            }
+            // the next packet starts inside the partial chunk the last one left
+            writer.sendPacket(1300, data, 1300, 3700, io.quarry.dfs.protocol.transfer.Packet.FLAG_LAST, false);
+            assertThat(writer.awaitAck().isSuccess()).isTrue();
+        }
+        for (int node = 0; node < 3; node++) {
+            assertThat(client.read(cluster.get(node).id(), block, 0, 5000)).isEqualTo(data);
+        }
+        assertThat(cluster.get(0).scanNow()).isZero();
+    }
+
+    @Test
     void readsOfMissingStaleOrOutOfRangeReplicasAreRefusedWithAClearStatus() throws Exception {
         Block block = new Block(BLOCK_IDS.incrementAndGet(), 5, 0);
         client.write(List.of(cluster.get(0).id()), block, randomBytes(1000), 64 * 1024);

@@ -77,5 +77,11 @@ final class TestCluster implements AutoCloseable {
             }
         }
         nameNode.close();
+        Await.until("DataNode threads gone", Duration.ofSeconds(10), () -> liveDataNodeThreads().isEmpty());
+    }
+
+    static List<String> liveDataNodeThreads() {
+        return Thread.getAllStackTraces().keySet().stream().filter(Thread::isAlive).map(Thread::getName)
+                .filter(name -> name.startsWith("datanode@")).toList();
     }
 }

@@ -66,6 +66,7 @@ public final class NameNode implements Daemon {
     public static NameNode start(Configuration conf, Clock clock, FaultHandler faultHandler) throws IOException {
         requireNonNull(conf, "conf is null");
         NameNodeConfig config = NameNodeConfig.from(conf);
+        LOG.info("Starting NameNode with settings {}", conf.asMap());
         NameNodeCore core = NameNodeCore.load(config, clock, faultHandler, KryoCodec.shared(), new Random());
         ScheduledExecutorService timer = null;
         RpcServer rpc = null;

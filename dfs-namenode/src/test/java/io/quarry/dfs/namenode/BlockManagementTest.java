@@ -148,6 +148,37 @@ class BlockManagementTest {
     }
 
     @Test
+    void transfersRespectMaxStreamsAndAreRetriedAfterTimingOut() throws Exception {
+        long fileId = client.call(new Create("/m", (short) 0644, client.name(), false, true, (short) 1, 1 << 20),
+                FileStatusReply.class).status().fileId();
+        FakeDatanode source = support.datanodes.get(0);
+        Block previous = null;
+        for (int i = 0; i < 3; i++) {
+            LocatedBlock located = client.call(new AddBlock("/m", fileId, client.name(), previous, List.of("dn-2", "dn-3", "dn-4"),
+                    "127.0.0.1"), LocatedBlock.class);
+            previous = located.block().withNumBytes(10);
+            source.received(previous);
+        }
+        assertThat(client.call(new Complete("/m", fileId, client.name(), previous), CompleteReply.class).completed()).isTrue();
+        client.call(new SetReplication("/m", (short) 2));
+        clock.advance(Duration.ofSeconds(2));
+        support.heartbeatAll();
+        support.runMonitors();
+        source.heartbeat();
+        assertThat(source.commandsOf(TransferBlockCommand.class)).as("dfs.namenode.replication.max-streams = 2").hasSize(2);
+        clock.advance(Duration.ofSeconds(2));
+        support.heartbeatAll();
+        support.runMonitors();
+        source.heartbeat();
+        assertThat(source.commandsOf(TransferBlockCommand.class)).as("still busy with two copies").hasSize(2);
+        clock.advance(Duration.ofSeconds(9));
+        support.heartbeatAll();
+        support.runMonitors();
+        source.heartbeat();
+        assertThat(source.commandsOf(TransferBlockCommand.class)).as("timed-out copies are ordered again").hasSize(4);
+    }
+
+    @Test
     void loweringReplicationDeletesExcessReplicas() throws Exception {
         Block block = support.writeFile(client, "/e", 3, 100, "127.0.0.1");
         client.call(new SetReplication("/e", (short) 1));

@@ -149,10 +149,17 @@ class NamespaceOperationsTest {
     void listingIsPagedInNameOrder() throws Exception {
         admin.call(new Mkdirs("/many", (short) 0755, true));
         List<String> expected = new ArrayList<>();
+        var ops = cluster.nameNode.operations();
+        var caller = new io.quarry.dfs.namenode.namespace.Caller(TestCluster.ADMIN, List.of(), true);
+        List<java.util.concurrent.CompletableFuture<Object>> made = new ArrayList<>();
         for (int i = 0; i < 2500; i++) {
             String name = String.format("f%05d", i);
             expected.add("/many/" + name);
-            admin.call(new Mkdirs("/many/" + name, (short) 0755, false));
+            made.add(cluster.nameNode.controller().submit("mkdirs", () -> ops.namespace().mkdirs(caller,
+                    new Mkdirs("/many/" + name, (short) 0755, false))));
+        }
+        for (var future : made) {
+            future.get(30, java.util.concurrent.TimeUnit.SECONDS);
         }
         List<String> seen = new ArrayList<>();
         String after = "";

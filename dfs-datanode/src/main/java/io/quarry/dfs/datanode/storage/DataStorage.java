@@ -21,10 +21,21 @@ public final class DataStorage {
 
     public static DataStorage open(List<Path> roots) throws IOException {
         List<StorageDirectory> directories = new ArrayList<>();
+        try {
+            for (Path root : roots) {
+                directories.add(StorageDirectory.open(root));
+            }
+            return new DataStorage(directories, identify(directories));
+        } catch (IOException | RuntimeException e) {
+            directories.forEach(StorageDirectory::unlock);
+            throw e;
+        }
+    }
+
+    private static String identify(List<StorageDirectory> directories) throws IOException {
         String uuid = null;
-        for (Path root : roots) {
-            StorageDirectory directory = StorageDirectory.open(root);
-            directories.add(directory);
+        for (StorageDirectory directory : directories) {
+            Path root = directory.root();
             String found = directory.datanodeUuid();
             if (found != null) {
                 if (uuid != null && !uuid.equals(found)) {
@@ -48,7 +59,12 @@ public final class DataStorage {
                 directory.writeVersion(uuid, clusterId);
             }
         }
-        return new DataStorage(directories, uuid);
+        return uuid;
+    }
+
+    /** Releases every directory's lock. */
+    public void close() {
+        directories.forEach(StorageDirectory::unlock);
     }
 
     public List<StorageDirectory> directories() {

@@ -118,10 +118,11 @@ public final class Dataset {
     public ReplicaWriter createRbw(Block block, int bytesPerChecksum) throws IOException {
         Replica existing = replicas.get(block.blockId());
         if (existing != null) {
-            if (existing.state() == ReplicaState.FINALIZED || existing.generationStamp() >= block.generationStamp()) {
+            if (existing.state() == ReplicaState.FINALIZED || existing.isBeingWritten()
+                    || existing.generationStamp() > block.generationStamp()) {
                 throw new ReplicaException(TransferStatus.ERROR_EXISTS, "Replica " + existing + " already exists on this DataNode");
             }
-            LOG.info("{}: replacing stale replica {} with a new write of {}", logPrefix, existing, block);
+            LOG.info("{}: replacing abandoned replica {} with a new write of {}", logPrefix, existing, block);
             delete(existing.toBlock().withGenerationStamp(existing.generationStamp()));
         }
         StorageDirectory volume = volumes.get(Math.floorMod(nextVolume.getAndIncrement(), volumes.size()));

@@ -24,7 +24,11 @@ public final class ReplicaWriter implements Closeable {
     private final FileChannel data;
     private final FileChannel meta;
     private final int bytesPerChecksum;
+    private static final long SYNC_BEHIND_BYTES = 8L << 20;
+
     private boolean closed;
+    private long unsyncedBytes;
+    private final java.util.concurrent.atomic.AtomicBoolean syncBehindRunning = new java.util.concurrent.atomic.AtomicBoolean();
     private Runnable stopper = () -> { };
 
     ReplicaWriter(Replica replica) throws IOException {
@@ -100,6 +104,31 @@ public final class ReplicaWriter implements Closeable {
         long at = position;
         while (buffer.hasRemaining()) {
             at += channel.write(buffer, at);
+        }
+    }
+
+    /**
+     * Starts writing dirty pages back in the background every few megabytes, so the fsync at
+     * finalize finds little left to do and the disk stays busy while the block streams in.
+     */
+    public void syncBehind(java.util.concurrent.Executor executor, int written) {
+        unsyncedBytes += written;
+        if (unsyncedBytes < SYNC_BEHIND_BYTES || !syncBehindRunning.compareAndSet(false, true)) {
+            return;
+        }
+        unsyncedBytes = 0;
+        try {
+            executor.execute(() -> {
+                try {
+                    data.force(false);
+                } catch (IOException e) {
+                    // closed meanwhile, or the final sync will report the problem
+                } finally {
+                    syncBehindRunning.set(false);
+                }
+            });
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            syncBehindRunning.set(false);
         }
     }
 

@@ -3,10 +3,14 @@ package io.quarry.dfs.datanode.storage;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.FileStore;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.util.Properties;
 
 import io.quarry.dfs.protocol.ReplicaState;
@@ -29,6 +33,8 @@ public final class StorageDirectory {
     private final Path finalized;
     private final FileStore store;
     private final Properties version = new Properties();
+    private final FileChannel lockChannel;
+    private final FileLock lock;
 
     private StorageDirectory(Path root) throws IOException {
         this.root = requireNonNull(root, "root is null");
@@ -38,6 +44,18 @@ public final class StorageDirectory {
         Files.createDirectories(rbw);
         Files.createDirectories(finalized);
         this.store = Files.getFileStore(root);
+        this.lockChannel = FileChannel.open(current.resolve("in_use.lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+        FileLock acquired;
+        try {
+            acquired = lockChannel.tryLock();
+        } catch (OverlappingFileLockException e) {
+            acquired = null;
+        }
+        if (acquired == null) {
+            lockChannel.close();
+            throw new IOException("Data directory " + root + " is in use by another DataNode");
+        }
+        this.lock = acquired;
         Path versionFile = current.resolve("VERSION");
         if (Files.exists(versionFile)) {
             try (InputStream in = Files.newInputStream(versionFile)) {
@@ -48,6 +66,16 @@ public final class StorageDirectory {
 
     public static StorageDirectory open(Path root) throws IOException {
         return new StorageDirectory(root);
+    }
+
+    /** Releases the directory's lock. */
+    public void unlock() {
+        try {
+            lock.release();
+            lockChannel.close();
+        } catch (IOException e) {
+            // closing the channel releases the lock in any case
+        }
     }
 
     public Path root() {

@@ -3,8 +3,6 @@ package io.quarry.dfs.datanode.transfer;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.util.ArrayDeque;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -42,33 +40,22 @@ final class BlockReceiver implements TransferOperation, Downstream.Listener {
     private final TransferContext context;
     private final WriteBlockOp op;
     private final String peer;
-    private final ArrayDeque<PendingAck> pending = new ArrayDeque<>();
+    private static final int MAX_EARLY_PACKETS = 1024;
+
+    private final AckQueue acks;
+    /** Packets a client sent before the pipeline answered; they are processed once it is set up. */
+    private final ArrayDeque<Packet> early = new ArrayDeque<>();
     private ReplicaWriter writer;
     private Channel downstream;
     private boolean setupDone;
     private boolean downstreamFailed;
     private boolean failed;
     private boolean lastReceived;
-    private boolean downstreamAckedLast;
     private volatile boolean aborted;
     private long nextOffset;
     private final SerialExecutor disk;
     private final AtomicBoolean ackFlushScheduled = new AtomicBoolean();
     private volatile boolean diskFailed;
-
-    private static final class PendingAck {
-        final long seqno;
-        final long end;
-        final boolean last;
-        volatile TransferStatus local;
-        List<TransferStatus> downstream;
-
-        PendingAck(long seqno, long end, boolean last) {
-            this.seqno = seqno;
-            this.end = end;
-            this.last = last;
-        }
-    }
 
     BlockReceiver(ChannelHandlerContext ctx, TransferContext context, WriteBlockOp op) {
         this.ctx = requireNonNull(ctx, "ctx is null");
@@ -76,6 +63,7 @@ final class BlockReceiver implements TransferOperation, Downstream.Listener {
         this.op = requireNonNull(op, "op is null");
         this.peer = String.valueOf(ctx.channel().remoteAddress());
         this.disk = new SerialExecutor(context.diskExecutor());
+        this.acks = new AckQueue(!op.downstream().isEmpty());
     }
 
     void start() {
@@ -135,10 +123,22 @@ final class BlockReceiver implements TransferOperation, Downstream.Listener {
     private void pipelineReady() {
         setupDone = true;
         ctx.writeAndFlush(TransferFrames.encodeOp(ctx.alloc(), OpResponse.success()));
+        Packet next;
+        while ((next = early.poll()) != null) {
+            onMessage(next);
+        }
+    }
+
+    private void releaseEarlyPackets() {
+        Packet next;
+        while ((next = early.poll()) != null) {
+            next.release();
+        }
     }
 
     private void refuse(TransferStatus status, String message, String firstBadLink) {
         failed = true;
+        releaseEarlyPackets();
         context.metrics().transferErrors.inc();
         ctx.writeAndFlush(TransferFrames.encodeOp(ctx.alloc(), new OpResponse(status, message, firstBadLink)))
                 .addListener(ChannelFutureListener.CLOSE);
@@ -166,22 +166,13 @@ final class BlockReceiver implements TransferOperation, Downstream.Listener {
     }
 
     private void onDownstreamAck(PipelineAck ack) {
-        for (PendingAck entry : pending) {
-            if (entry.downstream == null) {
-                if (entry.seqno != ack.seqno()) {
-                    LOG.warn("{}: downstream {} acked packet {} of {}, expected {}", context.name(), op.downstream().get(0),
-                            ack.seqno(), op.block(), entry.seqno);
-                    downstream.close();
-                    return;
-                }
-                entry.downstream = ack.statuses();
-                downstreamAckedLast = entry.last;
-                flushAcks();
-                return;
-            }
+        String problem = acks.onDownstreamAck(ack);
+        if (problem != null) {
+            LOG.warn("{}: downstream {} of {} {}", context.name(), op.downstream().get(0), op.block(), problem);
+            downstream.close();
+            return;
         }
-        LOG.warn("{}: downstream {} acked packet {} of {} that was not sent", context.name(), op.downstream().get(0), ack.seqno(), op.block());
-        downstream.close();
+        flushAcks();
     }
 
     @Override
@@ -193,7 +184,7 @@ final class BlockReceiver implements TransferOperation, Downstream.Listener {
             }
             return;
         }
-        if (downstreamAckedLast) {
+        if (acks.downstreamAckedLast()) {
             return;
         }
         if (!failed && !aborted && !isComplete()) {
@@ -205,7 +196,7 @@ final class BlockReceiver implements TransferOperation, Downstream.Listener {
     }
 
     private boolean isComplete() {
-        return lastReceived && pending.isEmpty();
+        return lastReceived && acks.isEmpty();
     }
 
     @Override
@@ -216,6 +207,15 @@ final class BlockReceiver implements TransferOperation, Downstream.Listener {
         }
         if (failed || aborted) {
             packet.release();
+            return;
+        }
+        if (!setupDone) {
+            if (early.size() >= MAX_EARLY_PACKETS) {
+                packet.release();
+                protocolError(early.size() + " packets of " + op.block() + " arrived before the pipeline was set up");
+                return;
+            }
+            early.add(packet);
             return;
         }
         String problem = validate(packet);
@@ -230,8 +230,7 @@ final class BlockReceiver implements TransferOperation, Downstream.Listener {
         if (downstream != null && !downstreamFailed) {
             Downstream.forward(downstream, packet.frame());
         }
-        PendingAck entry = new PendingAck(packet.seqno(), end, packet.isLast());
-        pending.add(entry);
+        AckQueue.Entry entry = acks.add(packet.seqno(), end, packet.isLast());
         try {
             disk.execute(() -> writeInOrder(packet, entry));
         } catch (RejectedExecutionException e) {
@@ -242,7 +241,7 @@ final class BlockReceiver implements TransferOperation, Downstream.Listener {
     }
 
     /** Runs on the serial disk executor, one packet after the other. */
-    private void writeInOrder(Packet packet, PendingAck entry) {
+    private void writeInOrder(Packet packet, AckQueue.Entry entry) {
         TransferStatus status;
         try {
             if (diskFailed || aborted) {
@@ -274,9 +273,6 @@ final class BlockReceiver implements TransferOperation, Downstream.Listener {
     }
 
     private String validate(Packet packet) {
-        if (!setupDone) {
-            return "packet " + packet.seqno() + " of " + op.block() + " arrived before the pipeline was set up";
-        }
         if (lastReceived) {
             return "packet " + packet.seqno() + " of " + op.block() + " arrived after the last packet";
         }
@@ -312,45 +308,33 @@ final class BlockReceiver implements TransferOperation, Downstream.Listener {
             LOG.debug("{}: finalized {} from {}", context.name(), writer.replica(), peer);
         } else if (packet.isSync()) {
             writer.sync();
+        } else if (context.syncOnClose() || op.syncOnClose()) {
+            writer.syncBehind(context.diskExecutor(), packet.dataLength());
         }
     }
 
     private void flushAcks() {
         boolean wrote = false;
-        while (!pending.isEmpty() && !failed) {
-            PendingAck head = pending.peek();
-            if (head.local == null) {
-                break;
-            }
-            boolean hasDownstream = !op.downstream().isEmpty();
-            if (hasDownstream && head.downstream == null && !downstreamFailed) {
-                break;
-            }
-            pending.poll();
-            List<TransferStatus> statuses = new ArrayList<>();
-            statuses.add(head.local);
-            if (hasDownstream) {
-                statuses.addAll(head.downstream != null ? head.downstream : List.of(TransferStatus.ERROR));
-            }
-            PipelineAck ack = new PipelineAck(head.seqno, statuses);
-            if (ack.isSuccess()) {
-                writer.replica().setVisibleLength(head.end);
-                if (head.last) {
-                    ctx.writeAndFlush(TransferFrames.encodeAck(ctx.alloc(), ack)).addListener(ChannelFutureListener.CLOSE);
-                    closeDownstream();
-                    return;
-                }
-                ctx.write(TransferFrames.encodeAck(ctx.alloc(), ack), ctx.voidPromise());
-                wrote = true;
-            } else {
+        AckQueue.Ready ready;
+        while (!failed && (ready = acks.poll(downstreamFailed)) != null) {
+            PipelineAck ack = ready.ack();
+            if (!ack.isSuccess()) {
                 failed = true;
                 context.metrics().transferErrors.inc();
-                LOG.warn("{}: write of {} from {} failed at packet {}: acking {}", context.name(), op.block(), peer, head.seqno, statuses);
+                LOG.warn("{}: write of {} from {} failed at packet {}: acking {}", context.name(), op.block(), peer, ack.seqno(), ack.statuses());
                 ctx.writeAndFlush(TransferFrames.encodeAck(ctx.alloc(), ack)).addListener(ChannelFutureListener.CLOSE);
                 closeDownstream();
                 closeWriterWhenIdle();
                 return;
             }
+            writer.replica().setVisibleLength(ready.end());
+            if (ready.last()) {
+                ctx.writeAndFlush(TransferFrames.encodeAck(ctx.alloc(), ack)).addListener(ChannelFutureListener.CLOSE);
+                closeDownstream();
+                return;
+            }
+            ctx.write(TransferFrames.encodeAck(ctx.alloc(), ack), ctx.voidPromise());
+            wrote = true;
         }
         if (wrote) {
             ctx.flush();
@@ -364,6 +348,7 @@ final class BlockReceiver implements TransferOperation, Downstream.Listener {
     }
 
     private void protocolError(String problem) {
+        releaseEarlyPackets();
         LOG.warn("{}: closing write connection from {}: {}", context.name(), peer, problem);
         failed = true;
         context.metrics().transferErrors.inc();
@@ -376,6 +361,7 @@ final class BlockReceiver implements TransferOperation, Downstream.Listener {
     @Override
     public void onInactive() {
         aborted = true;
+        releaseEarlyPackets();
         closeDownstream();
         closeWriterWhenIdle();
     }

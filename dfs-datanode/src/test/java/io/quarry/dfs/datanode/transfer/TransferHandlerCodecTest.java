@@ -213,6 +213,22 @@ class TransferHandlerCodecTest {
         assertThat(received).containsExactly(new Block(7, 1, 700));
     }
 
+    @Test
+    void packetsSentBeforeTheSetupAnswerAreWrittenOnceThePipelineIsUp() {
+        EmbeddedChannel channel = channel();
+        Block block = new Block(8, 1, 0);
+        byte[] data = new byte[1000];
+        new java.util.Random(3).nextBytes(data);
+        byte[] sums = new byte[8];
+        io.quarry.dfs.checksum.ChunkChecksums.compute(data, 0, 1000, 512, sums, 0);
+        channel.writeInbound(TransferFrames.encodeOp(channel.alloc(), new WriteBlockOp(block, 0, "test", List.of(), WriteStage.CREATE, 512, false)));
+        channel.writeInbound(TransferFrames.encodePacket(channel.alloc(), 0, 0, io.quarry.dfs.protocol.transfer.Packet.FLAG_LAST,
+                Unpooled.wrappedBuffer(sums), Unpooled.wrappedBuffer(data)));
+        assertThat(awaitOutbound(channel)).isEqualTo(OpResponse.success());
+        assertThat(awaitOutbound(channel)).isEqualTo(new PipelineAck(0, List.of(TransferStatus.SUCCESS)));
+        assertThat(received).containsExactly(new Block(8, 1, 1000));
+    }
+
     private static Object awaitOutbound(EmbeddedChannel channel) {
         Await.until("an answer from the handler", Duration.ofSeconds(5), () -> {
             channel.runPendingTasks();

@@ -40,6 +40,9 @@ public final class CheckpointStore {
 
     public void write(Records.CheckpointHeader header, List<Records.InodeImage> inodes) throws IOException {
         long lastTxid = header.lastTxid();
+        if (Files.exists(dir.resolve(SegmentFiles.checkpointName(lastTxid)))) {
+            return; // nothing changed since that checkpoint
+        }
         Path tmp = dir.resolve(SegmentFiles.checkpointName(lastTxid) + ".tmp");
         try (FileChannel channel = FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,
                 StandardOpenOption.WRITE)) {

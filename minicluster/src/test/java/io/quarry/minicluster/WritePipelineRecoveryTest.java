@@ -18,7 +18,7 @@ import io.quarry.dfs.Path;
 
 /** A write survives the death of pipeline nodes as long as one node of the pipeline is left. */
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
-class PipelineRecoveryTest {
+class WritePipelineRecoveryTest {
     @TempDir
     java.nio.file.Path baseDir;
 
