@@ -147,6 +147,22 @@ class QuarryMainTest {
     }
 
     @Test
+    void commandsSayWhenNoNameNodeListens() throws Exception {
+        int port;
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            port = socket.getLocalPort();
+        }
+        String defaultFs = "-Dfs.defaultFS=qfs://127.0.0.1:" + port;
+        CliRun ls = CliRun.run(FileSystemOpener.standard(), defaultFs, "dfs", "-ls", "/");
+        assertThat(ls.exitCode()).isEqualTo(1);
+        assertThat(ls.err()).startsWith("ls: Cannot connect to 127.0.0.1:" + port)
+                .contains("(is the NameNode running? 'quarry local start' starts a single-node cluster)");
+        CliRun fsck = CliRun.run(FileSystemOpener.standard(), defaultFs, "fsck", "/");
+        assertThat(fsck.exitCode()).isEqualTo(1);
+        assertThat(fsck.err()).startsWith("fsck: Cannot connect to 127.0.0.1:" + port).contains("is the NameNode running?");
+    }
+
+    @Test
     void adminUsageErrorsExitWithTwo() {
         assertThat(quarry("fsck").exitCode()).isEqualTo(2);
         assertThat(quarry("fsck", "/", "-blocks").err()).contains("-blocks needs -files");

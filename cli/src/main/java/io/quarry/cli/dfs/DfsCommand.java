@@ -1,5 +1,6 @@
 package io.quarry.cli.dfs;
 
+import java.io.IOException;
 import java.io.PrintStream;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -78,6 +79,9 @@ public final class DfsCommand implements Command {
             context.io().err().println(shortName + ": " + e.getMessage());
             context.io().err().println("Usage: quarry dfs [generic options] " + op.usage());
             return ExitCodes.USAGE;
+        } catch (IOException e) {
+            context.io().err().println(shortName + ": " + ShellError.describe(e));
+            return ExitCodes.ERROR;
         }
     }
 

@@ -3,6 +3,7 @@ package io.quarry.cli.dfs;
 import java.io.FileNotFoundException;
 import java.io.IOException;
 
+import io.quarry.common.error.ErrorCode;
 import io.quarry.common.error.QuarryException;
 
 /** A failure on one path, worded as Hadoop's FsShell words it: {@code `/x': No such file or directory}. */
@@ -32,6 +33,14 @@ public final class ShellError extends IOException {
 
     public static ShellError notEmpty(String display) {
         return new ShellError("`" + display + "': Directory is not empty");
+    }
+
+    /** The message for a failure not tied to one path (opening the filesystem, resolving a destination). */
+    public static String describe(IOException e) {
+        if (e instanceof QuarryException quarry && quarry.code() == ErrorCode.UNAVAILABLE) {
+            return describe(e, "");
+        }
+        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     }
 
     /** The message printed after {@code <cmd>: } for a failure on the path shown as {@code display}. */
