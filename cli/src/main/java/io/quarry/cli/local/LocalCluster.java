@@ -92,10 +92,21 @@ public final class LocalCluster implements Daemon {
                 .with(DfsConfigKeys.NAMENODE_RPC_ADDRESS, nameNode.toString());
     }
 
+    /** The NameNode address a local cluster started with this configuration serves on. */
+    static HostAndPort rpcAddress(Configuration conf) {
+        String configured = conf.getString(DfsConfigKeys.NAMENODE_RPC_ADDRESS);
+        return HostAndPort.parse(configured == null || configured.isBlank() ? DEFAULT_RPC_ADDRESS : configured.trim());
+    }
+
     private static boolean isFree(int port) {
+        return isFree(new HostAndPort("127.0.0.1", port));
+    }
+
+    /** Whether nothing listens on the address now (a port of 0 is always free). */
+    static boolean isFree(HostAndPort address) {
         try (ServerSocket socket = new ServerSocket()) {
             socket.setReuseAddress(true);
-            socket.bind(new InetSocketAddress("127.0.0.1", port));
+            socket.bind(new InetSocketAddress(address.host(), address.port()));
             return true;
         } catch (IOException e) {
             return false;

@@ -1,5 +1,6 @@
 package io.quarry.cli.local;
 
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Paths;
 import java.time.Duration;
@@ -10,6 +11,7 @@ import io.quarry.cli.Command;
 import io.quarry.cli.CommandContext;
 import io.quarry.cli.ExitCodes;
 import io.quarry.cli.UsageException;
+import io.quarry.common.net.HostAndPort;
 
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.DefaultParser;
@@ -99,6 +101,12 @@ public final class LocalCommand implements Command {
                     + ", logs in " + dirs.logFile());
             return ExitCodes.OK;
         }
+        HostAndPort rpc = LocalCluster.rpcAddress(context.conf());
+        if (!LocalCluster.isFree(rpc)) {
+            throw new IOException("Cannot start the local cluster: " + rpc + " is in use by another process. Stop it, or serve "
+                    + "on another port with -Ddfs.namenode.rpc-address=127.0.0.1:PORT (and -Dfs.defaultFS=qfs://127.0.0.1:PORT "
+                    + "for the commands that use it)");
+        }
         out.println("Starting a local cluster in " + dirs.base() + " ...");
         out.flush();
         ProcessHandle handle = process.start(dataNodes, context.confDir(), context.overrides(), START_TIMEOUT);
@@ -128,7 +136,7 @@ public final class LocalCommand implements Command {
         return ExitCodes.OK;
     }
 
-    private static String describe(LocalDirs dirs) throws java.io.IOException {
+    private static String describe(LocalDirs dirs) throws IOException {
         LocalState state = LocalState.read(dirs.stateFile());
         return state == null ? "starting" : state.describe();
     }

@@ -48,6 +48,17 @@ class LocalClusterProcessTest {
     }
 
     @Test
+    void startRefusesAnAddressInUseWithoutLaunchingAnything() throws Exception {
+        try (ServerSocket taken = new ServerSocket(0, 1, java.net.InetAddress.getByName("127.0.0.1"))) {
+            port = taken.getLocalPort();
+            CliRun start = quarry("", "local", "start", "--dir", dir.toString());
+            assertThat(start.exitCode()).isEqualTo(1);
+            assertThat(start.err()).startsWith("local: Cannot start the local cluster: 127.0.0.1:" + port + " is in use by another process");
+            assertThat(dir.resolve("local.pid")).doesNotExist();
+        }
+    }
+
+    @Test
     void startStatusDfsStopAndRestartKeepsData() throws Exception {
         try (ServerSocket socket = new ServerSocket(0)) {
             port = socket.getLocalPort();
