@@ -59,10 +59,13 @@ class WritePipelineRecoveryTest {
             out.write(bytes);
             cluster.killDataNode(0);
             assertThatThrownBy(() -> {
-                for (int i = 0; i < 8; i++) {
-                    out.write(bytes);
+                try {
+                    for (int i = 0; i < 8; i++) {
+                        out.write(bytes);
+                    }
+                } finally {
+                    out.close();
                 }
-                out.close();
             }).isInstanceOf(IOException.class).hasMessageContaining("/recovery/doomed").hasMessageContaining("blk_");
         }
     }

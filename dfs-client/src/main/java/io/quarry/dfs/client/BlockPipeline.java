@@ -42,6 +42,7 @@ final class BlockPipeline implements TransferConnection.Listener {
     private final String path;
     private final List<DatanodeId> nodes;
     private final List<String> failures = new ArrayList<>();
+    private final List<DatanodeId> dropped = new ArrayList<>();
     private final ArrayDeque<OutboundPacket> unacked = new ArrayDeque<>();
     private Block block;
     private TransferConnection connection;
@@ -75,6 +76,11 @@ final class BlockPipeline implements TransferConnection.Listener {
 
     Block block() {
         return block;
+    }
+
+    /** Nodes dropped from this pipeline because they failed. */
+    List<DatanodeId> droppedNodes() {
+        return List.copyOf(dropped);
     }
 
     synchronized List<DatanodeId> nodes() {
@@ -142,7 +148,12 @@ final class BlockPipeline implements TransferConnection.Listener {
         int window = context.settings().maxPacketsInFlight();
         while (true) {
             synchronized (this) {
-                awaitLocked(() -> unacked.size() < window);
+                try {
+                    awaitLocked(() -> unacked.size() < window);
+                } catch (IOException e) {
+                    packet.release();
+                    throw e;
+                }
                 if (failure == null) {
                     unacked.addLast(packet);
                     if (unacked.size() == 1) {
@@ -152,7 +163,12 @@ final class BlockPipeline implements TransferConnection.Listener {
                     return;
                 }
             }
-            recover();
+            try {
+                recover();
+            } catch (IOException | RuntimeException e) {
+                packet.release();
+                throw e;
+            }
         }
     }
 
@@ -211,6 +227,7 @@ final class BlockPipeline implements TransferConnection.Listener {
             int index = Math.min(Math.max(0, current.nodeIndex()), nodes.size() - 1);
             DatanodeId bad = nodes.get(index);
             failures.add(bad + ": " + current.message());
+            dropped.add(bad);
             LOG.warn("Pipeline {} of {} of {} lost {}: {}; recovering with the others", nodes, block, path, bad, current.message());
             synchronized (this) {
                 nodes.remove(index);

@@ -16,6 +16,7 @@ import io.quarry.common.error.ErrorCode;
 import io.quarry.common.error.QuarryException;
 import io.quarry.common.rpc.Ack;
 import io.quarry.dfs.protocol.Block;
+import io.quarry.dfs.protocol.DatanodeId;
 import io.quarry.dfs.protocol.LocatedBlock;
 import io.quarry.dfs.protocol.client.AbandonBlock;
 import io.quarry.dfs.protocol.client.AddBlock;
@@ -44,6 +45,8 @@ final class QfsOutputStream extends OutputStream {
     private long seqno;
     private boolean closed;
     private IOException failed;
+    /** DataNodes this stream failed to set up a pipeline with; the NameNode is asked to avoid them for later blocks too. */
+    private final List<String> excluded = new ArrayList<>();
 
     QfsOutputStream(WriteContext context, String path, long fileId, long blockSize, Runnable onClose) {
         this.context = requireNonNull(context, "context is null");
@@ -81,7 +84,20 @@ final class QfsOutputStream extends OutputStream {
             }
         } catch (IOException | RuntimeException e) {
             failed = e instanceof IOException io ? io : new IOException("Write to " + path + " failed", e);
+            releaseResources();
             throw e;
+        }
+    }
+
+    /** Frees the packet buffer and every unacknowledged packet. */
+    private void releaseResources() {
+        if (buffer != null) {
+            buffer.release();
+            buffer = null;
+        }
+        if (pipeline != null) {
+            pipeline.close();
+            pipeline = null;
         }
     }
 
@@ -104,6 +120,11 @@ final class QfsOutputStream extends OutputStream {
         pipeline.send(OutboundPacket.last(seqno++, bytesInBlock));
         pipeline.awaitAcks();
         previous = pipeline.block().withNumBytes(bytesInBlock);
+        for (DatanodeId node : pipeline.droppedNodes()) {
+            if (!excluded.contains(node.uuid())) {
+                excluded.add(node.uuid());
+            }
+        }
         pipeline.close();
         pipeline = null;
         bytesInBlock = 0;
@@ -111,17 +132,19 @@ final class QfsOutputStream extends OutputStream {
     }
 
     private BlockPipeline allocateBlock() throws IOException {
-        List<String> excluded = new ArrayList<>();
         List<String> errors = new ArrayList<>();
         int attempts = context.settings().blockWriteRetries();
         for (int attempt = 1; attempt <= attempts; attempt++) {
-            LocatedBlock located = addBlock(excluded);
+            LocatedBlock located = addBlock();
             try {
                 return BlockPipeline.create(context, path, located);
             } catch (PipelineSetupException e) {
                 errors.add(e.getMessage());
                 int bad = Math.min(e.badNodeIndex(), located.locations().size() - 1);
-                excluded.add(located.locations().get(bad).uuid());
+                String uuid = located.locations().get(bad).uuid();
+                if (!excluded.contains(uuid)) {
+                    excluded.add(uuid);
+                }
                 LOG.warn("Abandoning {} of {}: {}", located.block(), path, e.getMessage());
                 context.nameNode().call(new AbandonBlock(located.block(), path, fileId, context.clientName()), Ack.class);
             }
@@ -130,7 +153,7 @@ final class QfsOutputStream extends OutputStream {
                 + String.join("; ", errors));
     }
 
-    private LocatedBlock addBlock(List<String> excluded) throws IOException {
+    private LocatedBlock addBlock() throws IOException {
         Backoff backoff = new Backoff(context.clock(), COMPLETE_TIMEOUT_MILLIS);
         while (true) {
             try {
@@ -167,14 +190,7 @@ final class QfsOutputStream extends OutputStream {
             }
             complete();
         } finally {
-            if (buffer != null) {
-                buffer.release();
-                buffer = null;
-            }
-            if (pipeline != null) {
-                pipeline.close();
-                pipeline = null;
-            }
+            releaseResources();
             onClose.run();
         }
     }

@@ -65,6 +65,7 @@ final class FakeNameNode implements RpcService, AutoCloseable {
     final List<DatanodeId> dataNodes = new CopyOnWriteArrayList<>();
     final List<LocatedBlock> badBlocks = new CopyOnWriteArrayList<>();
     final List<UpdatePipeline> pipelineUpdates = new CopyOnWriteArrayList<>();
+    final AtomicLong leaseRenewals = new AtomicLong();
     private final AtomicLong nextId = new AtomicLong(1_073_741_825);
     private final AtomicLong nextStamp = new AtomicLong(1001);
     private final RpcServer server;
@@ -176,6 +177,7 @@ final class FakeNameNode implements RpcService, AutoCloseable {
             return Ack.INSTANCE;
         }
         if (request instanceof RenewLease) {
+            leaseRenewals.incrementAndGet();
             return Ack.INSTANCE;
         }
         if (request instanceof GetServerDefaults) {

@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.URI;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -19,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 import io.quarry.common.conf.Configuration;
+import io.quarry.common.testing.Await;
 import io.quarry.common.testing.Seeds;
 import io.quarry.dfs.CreateOptions;
 import io.quarry.dfs.FileSystem;
@@ -165,6 +167,23 @@ class QfsClientTest {
                 .hasMessageContaining(dataNodes.get(0).id() + ": checksum mismatch")
                 .hasMessageContaining(dataNodes.get(1).id() + ": connection refused")
                 .hasMessageContaining(dataNodes.get(2).id().toString());
+    }
+
+    @Test
+    void leasesAreRenewedWhileFilesAreOpenForWriting() throws IOException {
+        try (FileSystem shortLease = FileSystem.get(URI.create("qfs://" + nameNode.address()),
+                Configuration.empty().with("quarry.namenode.lease.soft-limit", "100ms").with("dfs.replication", "1"))) {
+            OutputStream out = shortLease.create(new Path("/leased"), CreateOptions.defaults());
+            out.write(1);
+            Await.until("three lease renewals", Duration.ofSeconds(10), () -> nameNode.leaseRenewals.get() >= 3);
+            out.close();
+            long afterClose = nameNode.leaseRenewals.get();
+            try (OutputStream second = shortLease.create(new Path("/leased-2"), CreateOptions.defaults())) {
+                second.write(2);
+                Await.until("renewals to resume for a newly opened file", Duration.ofSeconds(10),
+                        () -> nameNode.leaseRenewals.get() >= afterClose + 2);
+            }
+        }
     }
 
     @Test

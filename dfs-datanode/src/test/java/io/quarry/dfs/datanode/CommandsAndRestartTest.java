@@ -80,6 +80,34 @@ class CommandsAndRestartTest {
     }
 
     @Test
+    void aCorruptSourceIsReportedInsteadOfBeingCopied() throws Exception {
+        Block block = new Block(510, 1, 0);
+        byte[] data = randomBytes(5000);
+        client.write(List.of(cluster.get(0).id()), block, data, 64 * 1024);
+        Path file = cluster.get(0).blockFile(510);
+        byte[] onDisk = Files.readAllBytes(file);
+        onDisk[4000] ^= 0x10;
+        Files.write(file, onDisk);
+
+        cluster.nameNode.queueCommand(cluster.get(0).id().uuid(),
+                new TransferBlockCommand(block.withNumBytes(data.length), List.of(cluster.get(1).id())));
+        Await.until("corrupt report of blk_510", Duration.ofSeconds(10), () -> cluster.nameNode.corruptReports.stream()
+                .anyMatch(report -> report.block().blockId() == 510 && report.reason().contains("offset 3584")));
+        assertThat(cluster.nameNode.hasChange(cluster.get(1).id().uuid(), 510, ReplicaChangeType.RECEIVED)).isFalse();
+        cluster.assertNoFaults();
+    }
+
+    @Test
+    void recoveryOfABlockNoReplicaHoldsAsksTheNameNodeToDropIt() {
+        Block block = new Block(520, 1, 0);
+        cluster.nameNode.queueCommand(cluster.get(0).id().uuid(), new io.quarry.dfs.protocol.datanode.RecoverBlockCommand(block, 2,
+                List.of(cluster.get(0).id(), cluster.get(1).id())));
+        Await.until("commit of blk_520", Duration.ofSeconds(10), () -> !cluster.nameNode.commits.isEmpty());
+        assertThat(cluster.nameNode.commits.get(0).deleteBlock()).isTrue();
+        assertThat(cluster.nameNode.commits.get(0).oldBlock()).isEqualTo(block);
+    }
+
+    @Test
     void aRestartKeepsTheUuidAndReplicasAndReportsBeingWrittenReplicasAtTheirVerifiedLength() throws Exception {
         DataNode node = cluster.get(0);
         String uuid = node.id().uuid();

@@ -36,6 +36,14 @@ class MultipleDirectoriesTest {
             }
             assertThat(used).containsExactlyInAnyOrder(dir.resolve("a"), dir.resolve("b"));
             String uuid = cluster.get(0).id().uuid();
+            java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+            String metrics = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://" + cluster.get(0).httpAddress() + "/metrics"))
+                    .build(), java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+            assertThat(metrics).contains("quarry_datanode_bytes_written_total 12000").contains("quarry_datanode_blocks_written_total 4")
+                    .contains("quarry_datanode_replicas 4");
+            String status = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://" + cluster.get(0).httpAddress() + "/status"))
+                    .build(), java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+            assertThat(status).contains(uuid).contains("\"replicas\"");
 
             cluster.get(0).close();
             DataNode restarted = cluster.restart(0);

@@ -48,13 +48,17 @@ class TransferThroughputBench {
                 ChunkChecksums.compute(data, 0, PACKET, 512, sums, 0);
                 ByteBuf dataBuf = Unpooled.unreleasableBuffer(Unpooled.directBuffer(PACKET).writeBytes(data));
                 ByteBuf sumBuf = Unpooled.unreleasableBuffer(Unpooled.directBuffer(sums.length).writeBytes(sums));
-                for (int replication : new int[] {1, 3}) {
+                for (int replication : new int[] {1, 3, 1, 3}) {
                     List<DatanodeId> pipeline = cluster.dataNodes.subList(0, replication).stream().map(DataNode::id).toList();
                     long started = System.nanoTime();
                     long cpu = cpuNanos();
                     int blocks = 4;
                     for (int b = 0; b < blocks; b++) {
-                        write(group, pipeline, new Block(replication * 100 + b, 1, 0), dataBuf, sumBuf);
+                        Block block = new Block(replication * 100 + b, 1, 0);
+                        for (DataNode node : cluster.dataNodes) {
+                            node.dataset().delete(block.withNumBytes(0));
+                        }
+                        write(group, pipeline, block, dataBuf, sumBuf);
                     }
                     double seconds = (System.nanoTime() - started) / 1e9;
                     System.out.printf("write replication %d: %.0f MB/s, %.2f CPU s/GB%n", replication, blocks * BLOCK / 1e6 / seconds,

@@ -42,6 +42,7 @@ final class NameNodeCore implements AutoCloseable {
     private final Operations ops;
     private final Checkpointer checkpointer;
     private final Monitors monitors;
+    private final ReplicationMonitor replication;
     private volatile NameNodeStats stats = NameNodeStats.EMPTY;
 
     private NameNodeCore(MetadataState state, FileJournal journal, Controller controller, Operations ops, Checkpointer checkpointer,
@@ -51,6 +52,7 @@ final class NameNodeCore implements AutoCloseable {
         this.controller = controller;
         this.ops = ops;
         this.checkpointer = checkpointer;
+        this.replication = replication;
         this.monitors = new Monitors(state, controller, ops.datanodes(), ops.leases(), replication, checkpointer, this::publishStats);
     }
 
@@ -101,7 +103,7 @@ final class NameNodeCore implements AutoCloseable {
         int live = state.datanodes().liveCount();
         stats = new NameNodeStats(state.directory().fileCount(), state.directory().directoryCount(), state.blocks().size(),
                 state.blocks().completeBlocks(), state.blocks().safeBlocks(), live, state.datanodes().all().size() - live,
-                state.blocks().needsCheck().size(), state.pendingTransfers().size(), state.leases().count(),
+                replication.underReplicated(), state.pendingTransfers().size(), state.leases().count(),
                 state.safeMode().isOn(), state.safeMode().status(), journal.lastAppendedTxid(), journal.lastDurableTxid());
     }
 
@@ -120,7 +122,7 @@ final class NameNodeCore implements AutoCloseable {
         out.put("blocks", s.blocks());
         out.put("liveDatanodes", s.liveDatanodes());
         out.put("deadDatanodes", s.deadDatanodes());
-        out.put("blocksNeedingReplicationCheck", s.underReplicated());
+        out.put("underReplicatedBlocks", s.underReplicated());
         out.put("pendingReplications", s.pendingReplications());
         out.put("leases", s.leases());
         out.put("lastTxid", s.lastTxid());

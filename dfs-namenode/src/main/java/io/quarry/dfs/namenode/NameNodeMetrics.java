@@ -20,7 +20,7 @@ public final class NameNodeMetrics {
         gauge("quarry_namenode_blocks", "Blocks in the namespace", () -> stats.get().blocks());
         gauge("quarry_namenode_datanodes_live", "Live DataNodes", () -> stats.get().liveDatanodes());
         gauge("quarry_namenode_datanodes_dead", "Dead DataNodes", () -> stats.get().deadDatanodes());
-        gauge("quarry_namenode_blocks_under_replicated", "Blocks queued for a replication check with too few replicas",
+        gauge("quarry_namenode_blocks_under_replicated", "Blocks with fewer good replicas than their target, as of the last replication round",
                 () -> stats.get().underReplicated());
         gauge("quarry_namenode_replications_pending", "Re-replication copies ordered and not yet reported",
                 () -> stats.get().pendingReplications());

@@ -61,7 +61,7 @@ class BlockManagementTest {
     }
 
     private LocatedBlocks locations(String path, String clientHost) throws Exception {
-        return client.call(new GetBlockLocations(path, 0, Long.MAX_VALUE / 2, clientHost), LocatedBlocks.class);
+        return client.call(new GetBlockLocations(path, 0, Long.MAX_VALUE, clientHost), LocatedBlocks.class);
     }
 
     @Test
@@ -130,7 +130,10 @@ class BlockManagementTest {
             }
         }
         support.runMonitors();
+        assertThat(cluster.nameNode.stats().underReplicated()).isEqualTo(1);
+        assertThat(cluster.nameNode.stats().deadDatanodes()).isEqualTo(1);
         DatanodeReport report = client.call(new GetDatanodeReport(), DatanodeReport.class);
+        assertThat(report.underReplicatedBlocks()).isEqualTo(1);
         assertThat(report.datanodes()).filteredOn(d -> d.id().uuid().equals(deadUuid))
                 .extracting(d -> d.state().name()).containsExactly("DEAD");
         survivor.heartbeat();

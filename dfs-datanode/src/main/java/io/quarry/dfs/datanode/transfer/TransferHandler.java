@@ -120,7 +120,12 @@ final class TransferHandler extends ChannelInboundHandlerAdapter {
         }
         if (!closing) {
             closing = true;
-            LOG.warn("{}: transfer connection from {} failed: {}", context.name(), peer(ctx), cause.toString());
+            if (cause instanceof java.io.IOException) {
+                // a peer that goes away mid-transfer (a reader that seeks, a killed client) is routine
+                LOG.debug("{}: transfer connection from {} closed: {}", context.name(), peer(ctx), cause.toString());
+            } else {
+                LOG.warn("{}: transfer connection from {} failed: {}", context.name(), peer(ctx), cause.toString());
+            }
         }
         ctx.close();
     }

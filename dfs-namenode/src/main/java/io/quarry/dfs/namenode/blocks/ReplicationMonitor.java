@@ -37,6 +37,7 @@ public final class ReplicationMonitor {
     private final Clock clock;
     private final int maxStreams;
     private final long pendingTimeoutNanos;
+    private volatile long underReplicated;
 
     public ReplicationMonitor(BlockManager blocks, DatanodeManager datanodes, PlacementPolicy placement, PendingTransfers pending,
                               Clock clock, int maxStreams, long pendingTimeoutNanos) {
@@ -61,6 +62,7 @@ public final class ReplicationMonitor {
             it.remove();
         }
         int ordered = 0;
+        long under = 0;
         List<Long> retry = new ArrayList<>();
         for (long blockId : batch) {
             BlockInfo info = blocks.get(blockId);
@@ -73,12 +75,21 @@ public final class ReplicationMonitor {
             if (!outcome.settled) {
                 retry.add(blockId);
             }
+            if (outcome.underReplicated) {
+                under++;
+            }
         }
         blocks.needsCheck().addAll(retry);
+        underReplicated = under + (blocks.needsCheck().size() - retry.size());
         return ordered;
     }
 
-    private record Outcome(int ordered, boolean settled) {
+    private record Outcome(int ordered, boolean settled, boolean underReplicated) {
+    }
+
+    /** Blocks found with fewer good replicas than their target in the last round (plus those not yet looked at). */
+    public long underReplicated() {
+        return underReplicated;
     }
 
     private Outcome check(BlockInfo info) {
@@ -87,7 +98,7 @@ public final class ReplicationMonitor {
         int inFlight = pending.count(info.blockId());
         if (good.size() + inFlight < target) {
             int ordered = orderCopies(info, good, target - good.size() - inFlight);
-            return new Outcome(ordered, false);
+            return new Outcome(ordered, false, true);
         }
         if (good.size() > target) {
             deleteExcess(info, good, good.size() - target);
@@ -99,7 +110,7 @@ public final class ReplicationMonitor {
                 blocks.removeReplica(node, info.blockId());
             }
         }
-        return new Outcome(0, inFlight == 0 && info.corrupt().isEmpty());
+        return new Outcome(0, inFlight == 0 && info.corrupt().isEmpty(), good.size() < target);
     }
 
     private int orderCopies(BlockInfo info, List<DatanodeDescriptor> good, int needed) {

@@ -120,7 +120,7 @@ public final class ReadOps {
             throw new QuarryException(ErrorCode.INVALID_ARGUMENT, "getBlockLocations " + request.path() + ": negative offset "
                     + request.offset() + " or length " + request.length());
         }
-        long end = request.offset() + request.length();
+        long end = request.length() > Long.MAX_VALUE - request.offset() ? Long.MAX_VALUE : request.offset() + request.length();
         List<LocatedBlock> out = new ArrayList<>();
         long offset = 0;
         List<Block> blocks = file.blocks();

@@ -79,8 +79,17 @@ public final class CheckpointStore {
         buffer.clear();
     }
 
-    /** The newest checkpoint that reads back whole, or null when there is none. */
+    /** The newest checkpoint that reads back whole, or null when there is none. Deletes images a crash left half-written. */
     public Image loadNewest() throws IOException {
+        try (java.util.stream.Stream<Path> files = Files.list(dir)) {
+            for (Path file : (Iterable<Path>) files::iterator) {
+                String name = file.getFileName().toString();
+                if (name.startsWith(SegmentFiles.CHECKPOINT_PREFIX) && name.endsWith(".tmp")) {
+                    LOG.info("Deleting unfinished checkpoint {}", file);
+                    Files.deleteIfExists(file);
+                }
+            }
+        }
         List<SegmentFiles.Numbered> checkpoints = SegmentFiles.list(dir, SegmentFiles.CHECKPOINT_PREFIX);
         for (int i = checkpoints.size() - 1; i >= 0; i--) {
             Path file = checkpoints.get(i).file();
