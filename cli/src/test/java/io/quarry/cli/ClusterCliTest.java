@@ -199,6 +199,13 @@ class ClusterCliTest {
                 .contains("Rack: /default-rack").contains("Last contact: ");
         CliRun safemode = quarry(SUPERUSER, "", "dfsadmin", "-safemode", "get");
         assertThat(safemode.out()).isEqualTo("Safe mode is OFF\n");
+        CliRun enter = quarry(SUPERUSER, "", "dfsadmin", "-safemode", "enter");
+        assertThat(enter.exitCode()).as(enter.toString()).isZero();
+        assertThat(enter.out()).startsWith("Safe mode is ON\n");
+        assertThat(cluster.nameNode().isInSafeMode()).isTrue();
+        assertThat(quarry(SUPERUSER, "", "dfsadmin", "-safemode", "leave").out()).isEqualTo("Safe mode is OFF\n");
+        assertThat(cluster.nameNode().isInSafeMode()).isFalse();
+        assertThat(quarry(SUPERUSER, "", "dfsadmin", "-safemode", "wait").out()).isEqualTo("Safe mode is OFF\n");
         CliRun notSuper = quarry("bob", "", "dfsadmin", "-safemode", "enter");
         assertThat(notSuper.exitCode()).isEqualTo(1);
         assertThat(notSuper.err()).startsWith("dfsadmin: Permission denied: user=bob");

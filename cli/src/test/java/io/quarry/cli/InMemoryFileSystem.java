@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 import io.quarry.common.error.ErrorCode;
@@ -28,7 +29,8 @@ import io.quarry.dfs.protocol.ContentSummary;
 /**
  * A hand-written filesystem kept in memory, with QFS's error codes, for testing the shell's
  * parsing, output layout and messages without a cluster. Times come from a counter, so output is
- * deterministic. Replication changes take effect at once, so {@code setrep -w} returns.
+ * deterministic. Replication changes take effect at once, so {@code setrep -w} returns. Safe for
+ * one writer thread and concurrent readers (tail -f).
  */
 public final class InMemoryFileSystem extends FileSystem {
     private static final class Node {
@@ -52,7 +54,7 @@ public final class InMemoryFileSystem extends FileSystem {
 
     private final URI uri;
     private final String user;
-    private final Map<String, Node> nodes = new TreeMap<>();
+    private final Map<String, Node> nodes = new ConcurrentSkipListMap<>();
     private final AtomicLong clock;
 
     public InMemoryFileSystem(URI uri, String user, long startMillis) {

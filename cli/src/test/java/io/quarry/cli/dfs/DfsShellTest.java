@@ -1,12 +1,21 @@
 package io.quarry.cli.dfs;
 
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.TimeUnit;
 
+import io.quarry.cli.CliIo;
 import io.quarry.cli.CliRun;
+import io.quarry.cli.CommandRegistry;
+import io.quarry.cli.Quarry;
 import io.quarry.cli.FileSystemOpener;
 import io.quarry.cli.InMemoryFileSystem;
+import io.quarry.common.testing.Await;
 import io.quarry.dfs.Path;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -129,6 +138,25 @@ class DfsShellTest {
         String content = "a".repeat(100) + "b".repeat(1024);
         qfs.writeFile("/t", content);
         assertThat(dfs("-tail", "/t").out()).isEqualTo("b".repeat(1024));
+    }
+
+    @Test
+    void tailFollowPrintsAppendedDataUntilInterrupted() throws Exception {
+        qfs.writeFile("/log", "first\n");
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        PrintStream print = new PrintStream(out, true, StandardCharsets.UTF_8);
+        CliIo io = new CliIo(new ByteArrayInputStream(new byte[0]), print, print);
+        int[] exit = {-1};
+        Thread follower = new Thread(() -> exit[0] = new Quarry(CommandRegistry.standard(), io, opener).run("dfs", "-tail", "-f", "/log"),
+                "tail-follower");
+        follower.start();
+        Await.until("the first line", Duration.ofSeconds(10), () -> out.toString(StandardCharsets.UTF_8).equals("first\n"));
+        qfs.writeFile("/log", "first\nsecond\n");
+        Await.until("the appended line", Duration.ofSeconds(10), () -> out.toString(StandardCharsets.UTF_8).equals("first\nsecond\n"));
+        follower.interrupt();
+        follower.join(10_000);
+        assertThat(follower.isAlive()).isFalse();
+        assertThat(exit[0]).isZero();
     }
 
     @Test
