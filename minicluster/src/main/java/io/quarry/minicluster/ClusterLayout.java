@@ -101,7 +101,7 @@ final class ClusterLayout {
         Files.createDirectories(nameNodeDir());
         Map<String, String> values = common(port);
         values.putIfAbsent(DfsConfigKeys.NAMENODE_NAME_DIR.name(), nameNodeDir().resolve("name").toString());
-        values.put(DfsConfigKeys.NAMENODE_HTTP_ADDRESS.name(), nameNodeHost() + ":0");
+        values.putIfAbsent(DfsConfigKeys.NAMENODE_HTTP_ADDRESS.name(), nameNodeHost() + ":0");
         return Configuration.of(values);
     }
 

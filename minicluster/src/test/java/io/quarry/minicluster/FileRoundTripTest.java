@@ -106,6 +106,20 @@ class FileRoundTripTest {
     }
 
     @Test
+    void fileUnderConstructionReadsUpToTheLengthTheNameNodeKnows() throws IOException {
+        Random random = new Random(Seeds.seed("underConstruction"));
+        byte[] bytes = TestFiles.randomBytes(random, 2 * BLOCK + BLOCK / 2);
+        Path path = new Path("/under-construction");
+        try (java.io.OutputStream out = fs.create(path, false)) {
+            out.write(bytes);
+            byte[] seen = TestFiles.read(cluster.newFileSystem(), path);
+            assertThat(seen.length).isGreaterThanOrEqualTo(BLOCK).isLessThanOrEqualTo(bytes.length);
+            assertThat(seen).isEqualTo(java.util.Arrays.copyOf(bytes, seen.length));
+        }
+        TestFiles.assertContent(fs, path, bytes);
+    }
+
+    @Test
     void manyConcurrentWritersAndReadersSeeTheirOwnBytes() throws Exception {
         long seed = Seeds.seed("concurrent");
         int threads = 8;

@@ -25,10 +25,11 @@ public final class ChunkChecksums {
     public static void compute(ByteBuf data, int bytesPerChecksum, ByteBuf out) {
         CRC32C crc = new CRC32C();
         int end = data.writerIndex();
+        ByteBuffer whole = data.nioBufferCount() == 1 ? data.nioBuffer(data.readerIndex(), data.readableBytes()) : null;
         for (int position = data.readerIndex(); position < end; position += bytesPerChecksum) {
             int length = Math.min(bytesPerChecksum, end - position);
             crc.reset();
-            update(crc, data, position, length);
+            update(crc, data, whole, position, length);
             out.writeInt((int) crc.getValue());
         }
     }
@@ -59,13 +60,14 @@ public final class ChunkChecksums {
         int end = data.writerIndex();
         int checksumIndex = checksums.readerIndex();
         int chunk = 0;
+        ByteBuffer whole = data.nioBufferCount() == 1 ? data.nioBuffer(data.readerIndex(), data.readableBytes()) : null;
         for (int position = data.readerIndex(); position < end; position += bytesPerChecksum, chunk++) {
             int length = Math.min(bytesPerChecksum, end - position);
             if (checksumIndex + CHECKSUM_SIZE > checksums.writerIndex()) {
                 return chunk;
             }
             crc.reset();
-            update(crc, data, position, length);
+            update(crc, data, whole, position, length);
             if ((int) crc.getValue() != checksums.getInt(checksumIndex)) {
                 return chunk;
             }
@@ -84,6 +86,17 @@ public final class ChunkChecksums {
         String expected = checksumIndex + CHECKSUM_SIZE <= checksums.writerIndex()
                 ? String.format("%08x", checksums.getInt(checksumIndex)) : "missing";
         return "expected " + expected + ", got " + String.format("%08x", (int) crc.getValue());
+    }
+
+    /** Updates from one view of the whole readable range ({@code whole}, starting at the reader index) when there is one. */
+    private static void update(CRC32C crc, ByteBuf data, ByteBuffer whole, int position, int length) {
+        if (whole != null) {
+            int start = position - data.readerIndex();
+            whole.limit(start + length).position(start);
+            crc.update(whole);
+            return;
+        }
+        update(crc, data, position, length);
     }
 
     private static void update(CRC32C crc, ByteBuf data, int position, int length) {

@@ -267,7 +267,9 @@ final class BlockPipeline implements TransferConnection.Listener {
 
     @Override
     public void onFrame(TransferConnection from, Object frame) {
-        LOG.debug("{} of {} from {}: {}", block, path, from.address(), frame);
+        if (LOG.isDebugEnabled()) {
+            LOG.debug("{} of {} from {}: {}", block, path, from.address(), frame);
+        }
         synchronized (this) {
             if (from != connection) {
                 ReferenceCountUtil.release(frame);

@@ -37,6 +37,8 @@ final class BlockReader implements TransferConnection.Listener {
     private Packet current;
     private long nextOffset;
     private long remaining;
+    /** Bytes of the first packet before the requested offset (packets start at a chunk boundary). */
+    private long skip;
     private int bytesPerChecksum;
     private boolean sawLast;
     private boolean aborted;
@@ -85,8 +87,6 @@ final class BlockReader implements TransferConnection.Listener {
             throw e;
         }
     }
-
-    private long skip;
 
     DatanodeId node() {
         return node;

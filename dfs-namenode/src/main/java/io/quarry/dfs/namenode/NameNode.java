@@ -31,7 +31,6 @@ import io.quarry.dfs.namenode.controller.Controller;
 import io.quarry.dfs.namenode.controller.ControllerResult;
 import io.quarry.dfs.namenode.controller.Monitors;
 import io.quarry.dfs.namenode.controller.Operations;
-import io.quarry.dfs.namenode.journal.FileJournal;
 import io.quarry.dfs.namenode.namespace.GroupResolver;
 import io.quarry.dfs.namenode.rpc.CallerResolver;
 import io.quarry.dfs.namenode.rpc.NameNodeRpcService;

@@ -25,6 +25,7 @@ import io.quarry.dfs.namenode.datanodes.DatanodeManager;
 import io.quarry.dfs.namenode.datanodes.Topology;
 import io.quarry.dfs.namenode.journal.CheckpointStore;
 import io.quarry.dfs.namenode.journal.FileJournal;
+import io.quarry.dfs.namenode.journal.Journal;
 import io.quarry.dfs.namenode.journal.NameDirectory;
 import io.quarry.dfs.namenode.leases.LeaseManager;
 import io.quarry.dfs.namenode.namespace.FsDirectory;
@@ -37,7 +38,7 @@ final class NameNodeCore implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(NameNodeCore.class);
 
     private final MetadataState state;
-    private final FileJournal journal;
+    private final Journal journal;
     private final Controller controller;
     private final Operations ops;
     private final Checkpointer checkpointer;
@@ -45,7 +46,7 @@ final class NameNodeCore implements AutoCloseable {
     private final ReplicationMonitor replication;
     private volatile NameNodeStats stats = NameNodeStats.EMPTY;
 
-    private NameNodeCore(MetadataState state, FileJournal journal, Controller controller, Operations ops, Checkpointer checkpointer,
+    private NameNodeCore(MetadataState state, Journal journal, Controller controller, Operations ops, Checkpointer checkpointer,
                          ReplicationMonitor replication) {
         this.state = state;
         this.journal = journal;
@@ -77,7 +78,7 @@ final class NameNodeCore implements AutoCloseable {
             image.load(loaded.header(), loaded.inodes());
             checkpointTxid = loaded.header().lastTxid();
         }
-        FileJournal journal = new FileJournal(nameDir.path(), codec, faultHandler, config.journalMaxBatch());
+        Journal journal = new FileJournal(nameDir.path(), codec, faultHandler, config.journalMaxBatch());
         long[] replayed = new long[1];
         long lastTxid = journal.replay(checkpointTxid, (txid, record) -> {
             applier.apply(record);
@@ -136,7 +137,7 @@ final class NameNodeCore implements AutoCloseable {
         return state.clusterId();
     }
 
-    FileJournal journal() {
+    Journal journal() {
         return journal;
     }
 
