@@ -1,0 +1,63 @@
+package io.quarry.cli.admin;
+
+import java.net.URI;
+
+import io.quarry.cli.dfs.ShellError;
+import io.quarry.common.conf.Configuration;
+import io.quarry.common.error.ErrorCode;
+import io.quarry.common.error.QuarryException;
+import io.quarry.common.net.HostAndPort;
+import io.quarry.common.rpc.RpcClient;
+import io.quarry.dfs.DfsConfigKeys;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * Sends admin requests to the NameNode named by {@code dfs.namenode.rpc-address}, or else by the
+ * host and port of {@code fs.defaultFS}. A refused connection says how to start a cluster.
+ */
+final class NameNodeClient implements AutoCloseable {
+    static final int DEFAULT_PORT = 8020;
+
+    private final HostAndPort address;
+    private final RpcClient rpc;
+
+    NameNodeClient(String name, Configuration conf) {
+        this.address = address(requireNonNull(conf, "conf is null"));
+        this.rpc = new RpcClient(name, conf);
+    }
+
+    static HostAndPort address(Configuration conf) {
+        String configured = conf.getString(DfsConfigKeys.NAMENODE_RPC_ADDRESS);
+        if (configured != null && !configured.isBlank()) {
+            return HostAndPort.parse(configured.trim());
+        }
+        String defaultFs = conf.getString(DfsConfigKeys.DEFAULT_FS);
+        URI uri = URI.create(defaultFs);
+        if (!"qfs".equals(uri.getScheme()) || uri.getHost() == null) {
+            throw new IllegalArgumentException("fs.defaultFS is '" + defaultFs + "', which names no QFS NameNode; "
+                    + "set fs.defaultFS=qfs://host:port or dfs.namenode.rpc-address=host:port");
+        }
+        return new HostAndPort(uri.getHost(), uri.getPort() < 0 ? DEFAULT_PORT : uri.getPort());
+    }
+
+    HostAndPort address() {
+        return address;
+    }
+
+    <T> T call(Object request, Class<T> replyType) throws QuarryException {
+        try {
+            return rpc.call(address, request, replyType);
+        } catch (QuarryException e) {
+            if (e.code() == ErrorCode.UNAVAILABLE && e.getMessage() != null && e.getMessage().startsWith("Cannot connect")) {
+                throw new QuarryException(e.code(), e.getMessage() + ShellError.NOT_RUNNING_HINT, e);
+            }
+            throw e;
+        }
+    }
+
+    @Override
+    public void close() {
+        rpc.close();
+    }
+}

@@ -1,0 +1,54 @@
+package io.quarry.cli.local;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
+import java.util.Properties;
+
+import static java.util.Objects.requireNonNull;
+
+/** Where a running local cluster serves, as written to {@code local.properties} once it is ready. */
+public record LocalState(String nameNodeUri, String nameNodeHttp, List<String> dataNodes) {
+    public LocalState {
+        requireNonNull(nameNodeUri, "nameNodeUri is null");
+        requireNonNull(nameNodeHttp, "nameNodeHttp is null");
+        dataNodes = List.copyOf(dataNodes);
+    }
+
+    public void write(Path file) throws IOException {
+        Properties properties = new Properties();
+        properties.setProperty("namenode.uri", nameNodeUri);
+        properties.setProperty("namenode.http", nameNodeHttp);
+        properties.setProperty("datanodes", String.join(",", dataNodes));
+        Path temporary = file.resolveSibling(file.getFileName() + ".tmp");
+        try (Writer writer = Files.newBufferedWriter(temporary, StandardCharsets.UTF_8)) {
+            properties.store(writer, "Addresses of the running local cluster");
+        }
+        Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    /** The state, or null when the file is missing. */
+    public static LocalState read(Path file) throws IOException {
+        if (!Files.isRegularFile(file)) {
+            return null;
+        }
+        Properties properties = new Properties();
+        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            properties.load(reader);
+        }
+        String dataNodes = properties.getProperty("datanodes", "");
+        return new LocalState(properties.getProperty("namenode.uri", "?"), properties.getProperty("namenode.http", "?"),
+                dataNodes.isEmpty() ? List.of() : List.of(dataNodes.split(",")));
+    }
+
+    /** {@code NameNode qfs://127.0.0.1:8020 (status page http://127.0.0.1:9870), 1 DataNode}. */
+    public String describe() {
+        return "NameNode " + nameNodeUri + " (status page http://" + nameNodeHttp + "), " + dataNodes.size()
+                + (dataNodes.size() == 1 ? " DataNode" : " DataNodes");
+    }
+}
