@@ -24,22 +24,25 @@ final class DependencyRules {
             Map.entry("io.quarry.sql", "sql"),
             Map.entry("io.quarry.minicluster", "minicluster"),
             Map.entry("io.quarry.examples", "jobs-examples"),
-            Map.entry("io.quarry.cli", "cli"));
+            Map.entry("io.quarry.cli", "cli"),
+            Map.entry("io.quarry.bench", "bench"));
 
     /** module → the modules its code may use (its own is always allowed). */
-    static final Map<String, Set<String>> ALLOWED_MODULES = Map.of(
-            "common", Set.of(),
-            "dfs-client", Set.of("common"),
-            "dfs-namenode", Set.of("common", "dfs-client"),
-            "dfs-datanode", Set.of("common", "dfs-client"),
-            "mapreduce", Set.of("common", "dfs-client"),
-            "scheduler", Set.of("common", "dfs-client", "mapreduce"),
-            "sql", Set.of("common", "dfs-client", "mapreduce"),
-            "minicluster", Set.of("common", "dfs-client", "dfs-namenode", "dfs-datanode", "mapreduce", "scheduler"),
+    static final Map<String, Set<String>> ALLOWED_MODULES = Map.ofEntries(
+            Map.entry("common", Set.<String>of()),
+            Map.entry("dfs-client", Set.of("common")),
+            Map.entry("dfs-namenode", Set.of("common", "dfs-client")),
+            Map.entry("dfs-datanode", Set.of("common", "dfs-client")),
+            Map.entry("mapreduce", Set.of("common", "dfs-client")),
+            Map.entry("scheduler", Set.of("common", "dfs-client", "mapreduce")),
+            Map.entry("sql", Set.of("common", "dfs-client", "mapreduce")),
+            Map.entry("minicluster", Set.of("common", "dfs-client", "dfs-namenode", "dfs-datanode", "mapreduce", "scheduler")),
             // Examples see only the public job API: checked package by package below.
-            "jobs-examples", Set.of("mapreduce", "dfs-client"),
-            "cli", Set.of("common", "dfs-client", "dfs-namenode", "dfs-datanode", "mapreduce", "scheduler", "sql",
-                    "minicluster", "jobs-examples"));
+            Map.entry("jobs-examples", Set.of("mapreduce", "dfs-client")),
+            Map.entry("cli", Set.of("common", "dfs-client", "dfs-namenode", "dfs-datanode", "mapreduce", "scheduler", "sql",
+                    "minicluster", "jobs-examples")),
+            Map.entry("bench", Set.of("common", "dfs-client", "dfs-namenode", "dfs-datanode", "mapreduce", "scheduler", "sql",
+                    "minicluster", "jobs-examples")));
 
     /** Processes of their own; none may use another's code. */
     static final Set<String> DAEMON_MODULES = Set.of("dfs-namenode", "dfs-datanode", "scheduler");

@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# QFS throughput and metadata benchmark: NameNode + 3 DataNodes in one JVM on loopback, the same
+# set-up as Hadoop's MiniDFSCluster figures in docs/benchmarks.md.
+#   bench/run-qfs.sh [--size 1G] [--repl 3,1] [--iters 3] [--files 10000] [--threads 1] [--base DIR]
+set -euo pipefail
+here=$(cd "$(dirname "$0")" && pwd)
+root=$(cd "$here/.." && pwd)
+base=${BENCH_DIR:-${TMPDIR:-/tmp}/quarry-bench-qfs}
+args=()
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --base) base=$2; shift 2 ;;
+    *) args+=("$1"); shift ;;
+  esac
+done
+(cd "$root" && mvn -B -q package -DskipTests -pl bench -am)
+rm -rf "$base"
+trap 'rm -rf "$base"' EXIT
+exec java ${JAVA_OPTS:-} -cp "$root/bench/target/classes:$(cat "$root/bench/target/classpath.txt")" \
+  io.quarry.bench.QfsBench --base "$base" "${args[@]}"
