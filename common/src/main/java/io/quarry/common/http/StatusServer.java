@@ -14,9 +14,7 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.SimpleChannelInboundHandler;
-import io.netty.channel.nio.NioEventLoopGroup;
 import io.netty.channel.socket.SocketChannel;
-import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.FullHttpResponse;
@@ -26,6 +24,7 @@ import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.QueryStringDecoder;
+import io.quarry.common.rpc.NettyTransport;
 import io.quarry.common.concurrent.Threads;
 import io.quarry.common.error.ErrorCode;
 import io.quarry.common.error.QuarryException;
@@ -50,10 +49,10 @@ public final class StatusServer implements AutoCloseable {
         this.role = requireNonNull(role, "role is null");
         this.metrics = requireNonNull(metrics, "metrics is null");
         this.status = requireNonNull(status, "status is null");
-        this.group = new NioEventLoopGroup(1, Threads.named(role + "-http-%d"));
+        this.group = NettyTransport.newGroup(1, Threads.named(role + "-http-%d"));
         ServerBootstrap bootstrap = new ServerBootstrap()
                 .group(group)
-                .channel(NioServerSocketChannel.class)
+                .channel(NettyTransport.serverChannel())
                 .childHandler(new ChannelInitializer<SocketChannel>() {
                     @Override
                     protected void initChannel(SocketChannel ch) {

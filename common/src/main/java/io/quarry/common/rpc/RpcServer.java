@@ -3,6 +3,7 @@ package io.quarry.common.rpc;
 import java.net.InetSocketAddress;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
@@ -17,9 +18,7 @@ import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.SimpleChannelInboundHandler;
-import io.netty.channel.nio.NioEventLoopGroup;
 import io.netty.channel.socket.SocketChannel;
-import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.handler.codec.DecoderException;
 import io.netty.handler.codec.EncoderException;
 import io.netty.handler.codec.TooLongFrameException;
@@ -58,23 +57,27 @@ public final class RpcServer implements AutoCloseable {
     private final KryoCodec codec;
     private final EventLoopGroup bossGroup;
     private final EventLoopGroup workerGroup;
+    /** The server's own handler pool, or null when the service is dispatched on the event loop. */
     private final ExecutorService handlers;
+    private final Executor dispatcher;
     private final Channel serverChannel;
 
-    private RpcServer(String name, HostAndPort bindAddress, RpcService service, Configuration conf, Clock clock) throws QuarryException {
+    private RpcServer(String name, HostAndPort bindAddress, RpcService service, Configuration conf, Clock clock,
+                      boolean dispatchOnEventLoop) throws QuarryException {
         this.name = requireNonNull(name, "name is null");
         this.service = requireNonNull(service, "service is null");
         this.clock = requireNonNull(clock, "clock is null");
         this.maxFrameSize = Math.toIntExact(conf.getSize(CommonConfigKeys.RPC_MAX_FRAME_SIZE));
         this.idleTimeoutMillis = conf.getDuration(CommonConfigKeys.RPC_SERVER_IDLE_TIMEOUT).toMillis();
         this.codec = KryoCodec.shared();
-        this.bossGroup = new NioEventLoopGroup(1, Threads.named(name + "-rpc-accept-%d"));
-        this.workerGroup = new NioEventLoopGroup(2, Threads.named(name + "-rpc-io-%d"));
-        this.handlers = Executors.newFixedThreadPool(conf.getInt(CommonConfigKeys.RPC_SERVER_HANDLERS),
+        this.bossGroup = NettyTransport.newGroup(1, Threads.named(name + "-rpc-accept-%d"));
+        this.workerGroup = NettyTransport.newGroup(2, Threads.named(name + "-rpc-io-%d"));
+        this.handlers = dispatchOnEventLoop ? null : Executors.newFixedThreadPool(conf.getInt(CommonConfigKeys.RPC_SERVER_HANDLERS),
                 Threads.named(name + "-rpc-handler-%d"));
+        this.dispatcher = dispatchOnEventLoop ? Runnable::run : handlers;
         ServerBootstrap bootstrap = new ServerBootstrap()
                 .group(bossGroup, workerGroup)
-                .channel(NioServerSocketChannel.class)
+                .channel(NettyTransport.serverChannel())
                 .option(ChannelOption.SO_REUSEADDR, true)
                 .childOption(ChannelOption.TCP_NODELAY, true)
                 .childHandler(new ChannelInitializer<SocketChannel>() {
@@ -93,7 +96,7 @@ public final class RpcServer implements AutoCloseable {
         try {
             this.serverChannel = bootstrap.bind(bindAddress.toSocketAddress()).syncUninterruptibly().channel();
         } catch (Exception e) { // sync() rethrows the bind failure (a checked BindException) as is
-            handlers.shutdownNow();
+            shutdownHandlers();
             shutdownGroups();
             throw new QuarryException(ErrorCode.UNAVAILABLE, name + ": cannot bind RPC server to " + bindAddress + ": " + e.getMessage(), e);
         }
@@ -102,7 +105,17 @@ public final class RpcServer implements AutoCloseable {
 
     public static RpcServer start(String name, HostAndPort bindAddress, RpcService service, Configuration conf, Clock clock)
             throws QuarryException {
-        return new RpcServer(name, bindAddress, service, conf, clock);
+        return new RpcServer(name, bindAddress, service, conf, clock, false);
+    }
+
+    /**
+     * Starts a server whose service is called directly on the I/O thread that decoded the call,
+     * saving a thread hand-off per call. Only for services that never block: typically those that
+     * put the call on a queue of their own and answer later.
+     */
+    public static RpcServer startNonBlocking(String name, HostAndPort bindAddress, RpcService service, Configuration conf,
+                                             Clock clock) throws QuarryException {
+        return new RpcServer(name, bindAddress, service, conf, clock, true);
     }
 
     /** The bound address; the port is the real one when 0 was asked for. */
@@ -114,14 +127,22 @@ public final class RpcServer implements AutoCloseable {
     @Override
     public void close() {
         serverChannel.close().syncUninterruptibly();
-        handlers.shutdownNow();
+        shutdownHandlers();
         shutdownGroups();
-        try {
-            handlers.awaitTermination(5, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        if (handlers != null) {
+            try {
+                handlers.awaitTermination(5, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
         LOG.info("{}: RPC server stopped", name);
+    }
+
+    private void shutdownHandlers() {
+        if (handlers != null) {
+            handlers.shutdownNow();
+        }
     }
 
     private void shutdownGroups() {
@@ -157,7 +178,7 @@ public final class RpcServer implements AutoCloseable {
                 ctx.channel().config().setAutoRead(false);
             }
             try {
-                handlers.execute(() -> dispatch(ctx, context, request));
+                dispatcher.execute(() -> dispatch(ctx, context, request));
             } catch (RejectedExecutionException e) {
                 answer(ctx, RpcResponse.failure(request.callId(), RpcError.of(ErrorCode.UNAVAILABLE, name + " is shutting down")));
             }

@@ -26,6 +26,8 @@ import io.quarry.dfs.protocol.transfer.TransferStatus;
  */
 final class BlockReader implements TransferConnection.Listener {
     private static final int QUEUE_LOW_WATER = 4;
+    /** How long the reader busy-waits for the next packet before it parks (a wake-up costs more). */
+    private static final long SPIN_NANOS = 50_000;
     private static final Object CLOSED = new Object();
 
     private final DatanodeId node;
@@ -102,14 +104,23 @@ final class BlockReader implements TransferConnection.Listener {
         if (remaining == 0 || length == 0) {
             return 0;
         }
-        while (current == null || !current.data().isReadable()) {
-            nextPacket();
+        int copied = 0;
+        // Fill the caller's array from every packet already here; wait only for the first one.
+        while (copied < length && remaining > 0) {
+            if (current == null || !current.data().isReadable()) {
+                if (copied > 0 && inbox.isEmpty()) {
+                    break;
+                }
+                nextPacket();
+                continue;
+            }
+            ByteBuf data = current.data();
+            int n = (int) Math.min(Math.min(length - copied, data.readableBytes()), remaining);
+            data.readBytes(buffer, offset + copied, n);
+            remaining -= n;
+            copied += n;
         }
-        ByteBuf data = current.data();
-        int n = (int) Math.min(Math.min(length, data.readableBytes()), remaining);
-        data.readBytes(buffer, offset, n);
-        remaining -= n;
-        return n;
+        return copied;
     }
 
     private void nextPacket() throws ReplicaReadException {
@@ -148,9 +159,17 @@ final class BlockReader implements TransferConnection.Listener {
     }
 
     private Object next() throws ReplicaReadException {
-        Object frame;
+        Object frame = inbox.poll();
+        if (frame == null) {
+            long until = System.nanoTime() + SPIN_NANOS;
+            while ((frame = inbox.poll()) == null && System.nanoTime() < until) {
+                Thread.onSpinWait();
+            }
+        }
         try {
-            frame = inbox.poll(timeoutMillis, TimeUnit.MILLISECONDS);
+            if (frame == null) {
+                frame = inbox.poll(timeoutMillis, TimeUnit.MILLISECONDS);
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new ReplicaReadException(node + ": interrupted while reading " + block, false, e);

@@ -10,9 +10,8 @@ import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
-import io.netty.channel.nio.NioEventLoopGroup;
 import io.netty.channel.socket.SocketChannel;
-import io.netty.channel.socket.nio.NioSocketChannel;
+import io.quarry.common.rpc.NettyTransport;
 import io.quarry.common.concurrent.Threads;
 import io.quarry.common.net.HostAndPort;
 import io.quarry.dfs.protocol.transfer.TransferFrameDecoder;
@@ -24,7 +23,7 @@ final class DataNodeConnector implements AutoCloseable {
     private final int connectTimeoutMillis;
 
     DataNodeConnector(String name, int connectTimeoutMillis) {
-        this.group = new NioEventLoopGroup(2, Threads.named(name + "-transfer-%d"));
+        this.group = NettyTransport.newGroup(2, Threads.named(name + "-transfer-%d"));
         this.connectTimeoutMillis = connectTimeoutMillis;
     }
 
@@ -36,7 +35,7 @@ final class DataNodeConnector implements AutoCloseable {
         TransferConnection connection = new TransferConnection(address, listener);
         Bootstrap bootstrap = new Bootstrap()
                 .group(group)
-                .channel(NioSocketChannel.class)
+                .channel(NettyTransport.socketChannel())
                 .option(ChannelOption.TCP_NODELAY, true)
                 .option(ChannelOption.AUTO_READ, false)
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, connectTimeoutMillis)

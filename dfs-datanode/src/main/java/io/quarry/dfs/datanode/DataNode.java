@@ -12,7 +12,7 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
 import io.netty.channel.EventLoopGroup;
-import io.netty.channel.nio.NioEventLoopGroup;
+import io.quarry.common.rpc.NettyTransport;
 import io.quarry.common.concurrent.Threads;
 import io.quarry.common.conf.Configuration;
 import io.quarry.common.fault.FaultHandler;
@@ -90,7 +90,7 @@ public final class DataNode implements Daemon {
                 new LinkedBlockingQueue<>(), Threads.named(name + "-disk-%d"));
         pool.allowCoreThreadTimeOut(true);
         this.diskExecutor = pool;
-        this.eventLoops = new NioEventLoopGroup(Math.max(2, Runtime.getRuntime().availableProcessors()), Threads.named(name + "-transfer-%d"));
+        this.eventLoops = NettyTransport.newGroup(Math.max(2, Runtime.getRuntime().availableProcessors()), Threads.named(name + "-transfer-%d"));
         this.rpc = new RpcClient(name, conf);
         DatanodeId[] self = new DatanodeId[1];
         this.nameNodeService = new NameNodeService(name, rpc, config.nameNodeAddress(), dataset, () -> self[0], clock,

@@ -10,7 +10,7 @@ import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.EventLoopGroup;
-import io.netty.channel.nio.NioEventLoopGroup;
+import io.quarry.common.rpc.NettyTransport;
 import io.quarry.common.concurrent.Threads;
 import io.quarry.dfs.checksum.ChunkChecksums;
 import io.quarry.dfs.datanode.transfer.TransferConnection;
@@ -32,7 +32,7 @@ final class BlockClient implements AutoCloseable {
     static final int BYTES_PER_CHECKSUM = 512;
     static final Duration TIMEOUT = Duration.ofSeconds(10);
 
-    private final EventLoopGroup group = new NioEventLoopGroup(2, Threads.named("test-block-client-%d"));
+    private final EventLoopGroup group = NettyTransport.newGroup(2, Threads.named("test-block-client-%d"));
 
     /** A read whose data failed checksum verification. */
     static final class ChecksumException extends IOException {

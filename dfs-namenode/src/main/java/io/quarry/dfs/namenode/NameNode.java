@@ -77,8 +77,10 @@ public final class NameNode implements Daemon {
             long tickMillis = Math.max(1, config.monitorInterval().toMillis());
             timer.scheduleWithFixedDelay(() -> core.controller().event("tick", monitors::tick), 0, tickMillis, TimeUnit.MILLISECONDS);
             CallerResolver callers = new CallerResolver(new GroupResolver(conf), config.superuser(), config.superuserGroup());
-            rpc = RpcServer.start("namenode", config.rpcBindAddress(),
-                    new NameNodeRpcService(core.controller(), core.ops(), callers, metrics), conf, clock);
+            // The service only queues calls for the controller, so it runs on the I/O threads; the
+            // rare OS group lookup for a new user goes to the timer thread instead.
+            rpc = RpcServer.startNonBlocking("namenode", config.rpcBindAddress(),
+                    new NameNodeRpcService(core.controller(), core.ops(), callers, metrics, timer), conf, clock);
             StatusServer http = StatusServer.start("namenode", config.httpAddress(), metrics.registry(), core::status);
             LOG.info("NameNode of cluster {} serving RPC on {} and HTTP on {}", core.clusterId(), rpc.address(), http.address());
             return new NameNode(core, timer, rpc, http, metrics);

@@ -12,8 +12,8 @@ import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoop;
 import io.netty.channel.socket.SocketChannel;
-import io.netty.channel.socket.nio.NioSocketChannel;
 import io.netty.util.ReferenceCountUtil;
+import io.quarry.common.rpc.NettyTransport;
 import io.quarry.dfs.protocol.transfer.TransferFrameDecoder;
 import io.quarry.dfs.protocol.transfer.TransferFrames;
 
@@ -35,7 +35,7 @@ final class Downstream {
     static ChannelFuture connect(EventLoop loop, java.net.InetSocketAddress address, int connectTimeoutMillis, Listener listener) {
         Bootstrap bootstrap = new Bootstrap()
                 .group(loop)
-                .channel(NioSocketChannel.class)
+                .channel(NettyTransport.socketChannel())
                 .option(ChannelOption.TCP_NODELAY, true)
                 .option(ChannelOption.WRITE_BUFFER_WATER_MARK, new io.netty.channel.WriteBufferWaterMark(1024 * 1024, 4 * 1024 * 1024))
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, connectTimeoutMillis)

@@ -17,8 +17,8 @@ import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.socket.SocketChannel;
-import io.netty.channel.socket.nio.NioSocketChannel;
 import io.netty.util.ReferenceCountUtil;
+import io.quarry.common.rpc.NettyTransport;
 import io.quarry.common.net.HostAndPort;
 import io.quarry.dfs.protocol.transfer.TransferFrameDecoder;
 import io.quarry.dfs.protocol.transfer.TransferFrames;
@@ -47,7 +47,7 @@ public final class TransferConnection implements AutoCloseable {
         Holder holder = new Holder();
         Bootstrap bootstrap = new Bootstrap()
                 .group(group)
-                .channel(NioSocketChannel.class)
+                .channel(NettyTransport.socketChannel())
                 .option(ChannelOption.TCP_NODELAY, true)
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) connectTimeout.toMillis())
                 .handler(new ChannelInitializer<SocketChannel>() {

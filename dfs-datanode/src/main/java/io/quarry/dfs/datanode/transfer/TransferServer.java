@@ -12,10 +12,9 @@ import io.netty.channel.EventLoopGroup;
 import io.netty.channel.WriteBufferWaterMark;
 import io.netty.channel.group.ChannelGroup;
 import io.netty.channel.group.DefaultChannelGroup;
-import io.netty.channel.nio.NioEventLoopGroup;
 import io.netty.channel.socket.SocketChannel;
-import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.util.concurrent.GlobalEventExecutor;
+import io.quarry.common.rpc.NettyTransport;
 import io.quarry.common.concurrent.Threads;
 import io.quarry.common.error.ErrorCode;
 import io.quarry.common.error.QuarryException;
@@ -38,10 +37,10 @@ public final class TransferServer implements AutoCloseable {
 
     private TransferServer(HostAndPort bindAddress, TransferContext context, EventLoopGroup workers) throws QuarryException {
         requireNonNull(context, "context is null");
-        this.bossGroup = new NioEventLoopGroup(1, Threads.named(context.name() + "-transfer-accept-%d"));
+        this.bossGroup = NettyTransport.newGroup(1, Threads.named(context.name() + "-transfer-accept-%d"));
         ServerBootstrap bootstrap = new ServerBootstrap()
                 .group(bossGroup, workers)
-                .channel(NioServerSocketChannel.class)
+                .channel(NettyTransport.serverChannel())
                 .option(ChannelOption.SO_BACKLOG, 256)
                 .childOption(ChannelOption.TCP_NODELAY, true)
                 .childOption(ChannelOption.RCVBUF_ALLOCATOR, new AdaptiveRecvByteBufAllocator(4096, 128 * 1024, 1024 * 1024))

@@ -8,10 +8,12 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
+import io.netty.channel.EventLoopGroup;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.embedded.EmbeddedChannel;
-import io.netty.channel.nio.NioEventLoopGroup;
+import io.quarry.common.concurrent.Threads;
+import io.quarry.common.rpc.NettyTransport;
 import io.quarry.common.metrics.MetricsRegistry;
 import io.quarry.common.testing.Await;
 import io.quarry.dfs.datanode.metrics.DataNodeMetrics;
@@ -43,7 +45,7 @@ class TransferHandlerCodecTest {
     @TempDir
     Path dir;
     private ExecutorService executor;
-    private NioEventLoopGroup loops;
+    private EventLoopGroup loops;
     private Dataset dataset;
     private DataNodeMetrics metrics;
     private final List<Block> received = new CopyOnWriteArrayList<>();
@@ -51,7 +53,7 @@ class TransferHandlerCodecTest {
     @BeforeEach
     void setUp() throws Exception {
         executor = Executors.newSingleThreadExecutor();
-        loops = new NioEventLoopGroup(1);
+        loops = NettyTransport.newGroup(1, Threads.named("test-loop-%d"));
         dataset = new Dataset(List.of(StorageDirectory.open(dir)), "test");
         metrics = new DataNodeMetrics(new MetricsRegistry());
     }

@@ -34,6 +34,11 @@ public final class GroupResolver {
         }
     }
 
+    /** True when {@link #groups} answers from configuration or the cache, without asking the OS. */
+    public boolean isResolved(String user) {
+        return !staticGroups.isEmpty() || cache.containsKey(user);
+    }
+
     public List<String> groups(String user) {
         List<String> configured = staticGroups.get(user);
         if (configured != null) {

@@ -19,6 +19,11 @@ public final class CallerResolver {
         this.superuserGroup = superuserGroup;
     }
 
+    /** True when {@link #resolve} answers without a blocking lookup. */
+    public boolean isResolved(String user) {
+        return groups.isResolved(user == null || user.isBlank() ? "nobody" : user);
+    }
+
     public Caller resolve(String user) {
         String name = user == null || user.isBlank() ? "nobody" : user;
         List<String> memberOf = groups.groups(name);

@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import java.net.InetSocketAddress;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executor;
 
 import io.quarry.common.error.ErrorCode;
 import io.quarry.common.error.QuarryException;
@@ -51,19 +52,29 @@ public final class NameNodeRpcService implements RpcService {
     private final Operations ops;
     private final CallerResolver callers;
     private final NameNodeMetrics metrics;
+    private final Executor groupLookups;
 
-    public NameNodeRpcService(Controller controller, Operations ops, CallerResolver callers, NameNodeMetrics metrics) {
+    /**
+     * @param groupLookups runs the blocking OS lookup of a user's groups, the first time the user
+     *                     calls, so the I/O thread that calls this service never blocks
+     */
+    public NameNodeRpcService(Controller controller, Operations ops, CallerResolver callers, NameNodeMetrics metrics,
+                              Executor groupLookups) {
         this.controller = requireNonNull(controller, "controller is null");
         this.ops = requireNonNull(ops, "ops is null");
         this.callers = requireNonNull(callers, "callers is null");
         this.metrics = requireNonNull(metrics, "metrics is null");
+        this.groupLookups = requireNonNull(groupLookups, "groupLookups is null");
     }
 
     @Override
     public CompletionStage<?> handle(CallContext context, Object request) {
         String name = request == null ? "null" : request.getClass().getSimpleName();
         metrics.op(name);
-        CompletableFuture<?> result = route(context, request, name);
+        CompletableFuture<?> result = callers.isResolved(context.user())
+                ? route(context, request, name)
+                : CompletableFuture.runAsync(() -> callers.resolve(context.user()), groupLookups)
+                        .thenCompose(resolved -> route(context, request, name));
         result.whenComplete((reply, failure) -> {
             if (failure != null) {
                 metrics.failed();
