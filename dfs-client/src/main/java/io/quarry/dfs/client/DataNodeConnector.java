@@ -11,6 +11,8 @@ import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.socket.SocketChannel;
+import io.netty.handler.codec.ByteToMessageDecoder;
+import io.netty.handler.codec.LengthFieldBasedFrameDecoder;
 import io.quarry.common.rpc.NettyTransport;
 import io.quarry.common.concurrent.Threads;
 import io.quarry.common.net.HostAndPort;
@@ -45,8 +47,11 @@ final class DataNodeConnector implements AutoCloseable {
                 .handler(new ChannelInitializer<SocketChannel>() {
                     @Override
                     protected void initChannel(SocketChannel channel) {
+                        // Read packets span many socket reads: gather them without copying into one buffer.
+                        LengthFieldBasedFrameDecoder frames = TransferFrames.frameDecoder();
+                        frames.setCumulator(ByteToMessageDecoder.COMPOSITE_CUMULATOR);
                         channel.pipeline()
-                                .addLast("frameDecoder", TransferFrames.frameDecoder())
+                                .addLast("frameDecoder", frames)
                                 .addLast("decoder", new TransferFrameDecoder())
                                 .addLast("handler", connection.handler());
                     }
