@@ -1,5 +1,7 @@
 package io.quarry.cli;
 
+import io.quarry.common.conf.EditDistance;
+
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;

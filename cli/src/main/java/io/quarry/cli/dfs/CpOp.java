@@ -1,7 +1,6 @@
 package io.quarry.cli.dfs;
 
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.List;
 
 import io.quarry.cli.UsageException;
@@ -33,27 +32,7 @@ final class CpOp implements ShellOp {
         ShellArgs.requireAtLeast(rest, 2, "<src> ... <dst>");
         boolean overwrite = line.hasOption("f");
         PathItem dst = shell.resolve(rest.get(rest.size() - 1));
-        try {
-            Copier.requireDirectoryForSeveral(dst, rest.size() - 1);
-        } catch (ShellError e) {
-            shell.error(e.getMessage());
-            return ShellArgs.exitCode(shell);
-        }
-        List<PathItem> sources = new ArrayList<>();
-        for (String arg : rest.subList(0, rest.size() - 1)) {
-            try {
-                sources.addAll(shell.expand(arg));
-            } catch (IOException e) {
-                shell.error(e, arg);
-            }
-        }
-        for (PathItem src : sources) {
-            try {
-                Copier.copy(src, Copier.target(dst, src.path().name(), sources.size() > 1), overwrite);
-            } catch (IOException e) {
-                shell.error(e, src.display());
-            }
-        }
-        return ShellArgs.exitCode(shell);
+        return SourcesToTarget.run(shell, rest, dst,
+                (src, target, several) -> Copier.copy(src, Copier.target(target, src.path().name(), several), overwrite));
     }
 }

@@ -8,7 +8,7 @@ import java.util.Map;
 
 import io.quarry.cli.Command;
 import io.quarry.cli.CommandContext;
-import io.quarry.cli.EditDistance;
+import io.quarry.common.conf.EditDistance;
 import io.quarry.cli.ExitCodes;
 import io.quarry.cli.UsageException;
 

@@ -1,7 +1,6 @@
 package io.quarry.cli.dfs;
 
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.List;
 
 import io.quarry.cli.UsageException;
@@ -29,28 +28,7 @@ final class MvOp implements ShellOp {
         List<String> rest = ShellArgs.parse(ShellArgs.flags(), args).getArgList();
         ShellArgs.requireAtLeast(rest, 2, "<src> ... <dst>");
         PathItem dst = shell.resolve(rest.get(rest.size() - 1));
-        try {
-            Copier.requireDirectoryForSeveral(dst, rest.size() - 1);
-        } catch (ShellError e) {
-            shell.error(e.getMessage());
-            return ShellArgs.exitCode(shell);
-        }
-        List<PathItem> sources = new ArrayList<>();
-        for (String arg : rest.subList(0, rest.size() - 1)) {
-            try {
-                sources.addAll(shell.expand(arg));
-            } catch (IOException e) {
-                shell.error(e, arg);
-            }
-        }
-        for (PathItem src : sources) {
-            try {
-                move(src, dst, sources.size() > 1);
-            } catch (IOException e) {
-                shell.error(e, src.display());
-            }
-        }
-        return ShellArgs.exitCode(shell);
+        return SourcesToTarget.run(shell, rest, dst, MvOp::move);
     }
 
     private static void move(PathItem src, PathItem dst, boolean severalSources) throws IOException {

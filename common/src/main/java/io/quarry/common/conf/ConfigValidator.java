@@ -57,7 +57,7 @@ public final class ConfigValidator {
         String best = null;
         int bestDistance = Integer.MAX_VALUE;
         for (ConfigKey key : known.all()) {
-            int distance = editDistance(name, key.name());
+            int distance = EditDistance.between(name, key.name());
             if (distance < bestDistance) {
                 bestDistance = distance;
                 best = key.name();
@@ -65,24 +65,5 @@ public final class ConfigValidator {
         }
         // Suggest only when the typo is small relative to the key: a third of its length at most.
         return best != null && bestDistance <= Math.max(2, name.length() / 3) ? best : null;
-    }
-
-    static int editDistance(String a, String b) {
-        int[] previous = new int[b.length() + 1];
-        int[] current = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) {
-            previous[j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            current[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                int substitution = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
-                current[j] = Math.min(substitution, Math.min(previous[j] + 1, current[j - 1] + 1));
-            }
-            int[] swap = previous;
-            previous = current;
-            current = swap;
-        }
-        return previous[b.length()];
     }
 }

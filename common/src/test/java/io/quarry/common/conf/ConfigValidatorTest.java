@@ -81,9 +81,9 @@ class ConfigValidatorTest {
 
     @Test
     void editDistanceCountsSingleEdits() {
-        assertThat(ConfigValidator.editDistance("dfs.replicaton", "dfs.replication")).isEqualTo(1);
-        assertThat(ConfigValidator.editDistance("abc", "abc")).isZero();
-        assertThat(ConfigValidator.editDistance("", "abc")).isEqualTo(3);
-        assertThat(ConfigValidator.editDistance("kitten", "sitting")).isEqualTo(3);
+        assertThat(EditDistance.between("dfs.replicaton", "dfs.replication")).isEqualTo(1);
+        assertThat(EditDistance.between("abc", "abc")).isZero();
+        assertThat(EditDistance.between("", "abc")).isEqualTo(3);
+        assertThat(EditDistance.between("kitten", "sitting")).isEqualTo(3);
     }
 }

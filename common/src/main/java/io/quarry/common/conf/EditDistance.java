@@ -1,6 +1,6 @@
-package io.quarry.cli;
+package io.quarry.common.conf;
 
-/** Levenshtein distance, to suggest the command or option a user probably meant. */
+/** Levenshtein distance, to suggest the key, command or option a user probably meant. */
 public final class EditDistance {
     private EditDistance() {
     }
