@@ -100,7 +100,7 @@ public final class DataNode implements Daemon {
         StatusServer status = null;
         try {
             TransferContext context = new TransferContext(name, dataset, diskExecutor, eventLoops, nameNodeService, metrics,
-                    config.syncOnClose(), (int) config.connectTimeout().toMillis());
+                    config.syncOnClose(), (int) config.connectTimeout().toMillis(), config.socketTimeout().toMillis());
             transfer = TransferServer.start(config.transferAddress(), context, eventLoops);
             status = StatusServer.start("datanode", config.httpAddress(), registry, this::status);
         } catch (IOException | RuntimeException e) {

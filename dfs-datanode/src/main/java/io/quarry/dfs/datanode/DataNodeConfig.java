@@ -16,7 +16,7 @@ import io.quarry.dfs.DfsConfigKeys;
 public record DataNodeConfig(List<Path> dataDirs, HostAndPort transferAddress, HostAndPort httpAddress, String hostname,
                              HostAndPort nameNodeAddress, boolean syncOnClose, int bytesPerChecksum, Duration heartbeatInterval,
                              Duration blockReportInterval, Duration scanPeriod, int transferThreads, Duration rpcTimeout,
-                             Duration connectTimeout) {
+                             Duration connectTimeout, Duration socketTimeout) {
     static final int DEFAULT_NAMENODE_PORT = 8020;
 
     public DataNodeConfig {
@@ -36,7 +36,8 @@ public record DataNodeConfig(List<Path> dataDirs, HostAndPort transferAddress, H
                 conf.getDuration(DfsConfigKeys.SCAN_PERIOD),
                 conf.getInt(DfsConfigKeys.DATANODE_HANDLER_THREADS),
                 conf.getDuration(CommonConfigKeys.RPC_TIMEOUT),
-                conf.getDuration(CommonConfigKeys.RPC_CONNECT_TIMEOUT));
+                conf.getDuration(CommonConfigKeys.RPC_CONNECT_TIMEOUT),
+                conf.getDuration(DfsConfigKeys.CLIENT_SOCKET_TIMEOUT));
     }
 
     private static List<Path> dataDirs(Configuration conf) {

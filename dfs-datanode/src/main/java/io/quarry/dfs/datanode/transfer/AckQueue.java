@@ -49,6 +49,19 @@ final class AckQueue {
         return pending.isEmpty();
     }
 
+    /** True while some packet sent downstream has no ack from there yet. */
+    boolean awaitingDownstream() {
+        if (!hasDownstream) {
+            return false;
+        }
+        for (Entry entry : pending) {
+            if (entry.downstream == null) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     boolean downstreamAckedLast() {
         return downstreamAckedLast;
     }

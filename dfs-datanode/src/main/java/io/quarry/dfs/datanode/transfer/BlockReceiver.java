@@ -102,7 +102,9 @@ final class BlockReceiver implements TransferOperation, Downstream.Listener {
         }
         DatanodeId next = op.downstream().get(0);
         InetSocketAddress address = new InetSocketAddress(next.host(), next.dataPort());
-        Downstream.connect(ctx.channel().eventLoop(), address, context.connectTimeoutMillis(), this).addListener((ChannelFutureListener) future -> {
+        // Each node below this one may take a full socket timeout before it names a failure of its own.
+        long ackTimeout = context.socketTimeoutMillis() * op.downstream().size();
+        Downstream.connect(ctx.channel().eventLoop(), address, context.connectTimeoutMillis(), ackTimeout, this).addListener((ChannelFutureListener) future -> {
             if (!future.isSuccess()) {
                 LOG.warn("{}: cannot reach downstream {} for {}: {}", context.name(), next, op.block(), future.cause().toString());
                 refuse(TransferStatus.ERROR, "Cannot connect to downstream " + next + " for " + op.block() + ": "
@@ -173,6 +175,11 @@ final class BlockReceiver implements TransferOperation, Downstream.Listener {
             return;
         }
         flushAcks();
+    }
+
+    @Override
+    public boolean awaitingDownstreamAcks() {
+        return setupDone && acks.awaitingDownstream();
     }
 
     @Override

@@ -1,5 +1,7 @@
 package io.quarry.dfs.datanode.transfer;
 
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 
 import io.netty.bootstrap.Bootstrap;
@@ -12,6 +14,9 @@ import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoop;
 import io.netty.channel.socket.SocketChannel;
+import io.netty.handler.timeout.IdleState;
+import io.netty.handler.timeout.IdleStateEvent;
+import io.netty.handler.timeout.IdleStateHandler;
 import io.netty.util.ReferenceCountUtil;
 import io.quarry.common.rpc.NettyTransport;
 import io.quarry.dfs.protocol.transfer.TransferFrameDecoder;
@@ -27,12 +32,20 @@ final class Downstream {
         void onDownstreamMessage(Object message);
 
         void onDownstreamClosed(Throwable cause);
+
+        /** True while packets sent downstream wait for their acks. */
+        boolean awaitingDownstreamAcks();
     }
 
     private Downstream() {
     }
 
-    static ChannelFuture connect(EventLoop loop, java.net.InetSocketAddress address, int connectTimeoutMillis, Listener listener) {
+    /**
+     * Connects to the next node. When packets wait for acks and the node has sent nothing for
+     * {@code ackTimeoutMillis}, it is treated as failed, so a frozen node is reported like a dead one.
+     */
+    static ChannelFuture connect(EventLoop loop, java.net.InetSocketAddress address, int connectTimeoutMillis,
+                                 long ackTimeoutMillis, Listener listener) {
         Bootstrap bootstrap = new Bootstrap()
                 .group(loop)
                 .channel(NettyTransport.socketChannel())
@@ -43,9 +56,10 @@ final class Downstream {
                     @Override
                     protected void initChannel(SocketChannel ch) {
                         ch.pipeline()
+                                .addLast(new IdleStateHandler(ackTimeoutMillis, 0, 0, TimeUnit.MILLISECONDS))
                                 .addLast(TransferFrames.frameDecoder())
                                 .addLast(new TransferFrameDecoder())
-                                .addLast(new Handler(listener));
+                                .addLast(new Handler(listener, address, ackTimeoutMillis));
                     }
                 });
         return bootstrap.connect(address);
@@ -61,10 +75,24 @@ final class Downstream {
 
     private static final class Handler extends ChannelInboundHandlerAdapter {
         private final Listener listener;
+        private final java.net.InetSocketAddress address;
+        private final long ackTimeoutMillis;
         private boolean closed;
 
-        Handler(Listener listener) {
+        Handler(Listener listener, java.net.InetSocketAddress address, long ackTimeoutMillis) {
             this.listener = listener;
+            this.address = address;
+            this.ackTimeoutMillis = ackTimeoutMillis;
+        }
+
+        @Override
+        public void userEventTriggered(ChannelHandlerContext ctx, Object event) {
+            if (event instanceof IdleStateEvent idle && idle.state() == IdleState.READER_IDLE && listener.awaitingDownstreamAcks()) {
+                notifyClosed(new TimeoutException("no ack from downstream " + address + " within " + ackTimeoutMillis + " ms"));
+                ctx.close();
+            } else {
+                ctx.fireUserEventTriggered(event);
+            }
         }
 
         @Override

@@ -79,7 +79,7 @@ class TransferHandlerCodecTest {
             @Override
             public void corrupt(Block block, String reason) {
             }
-        }, metrics, false, 1000);
+        }, metrics, false, 1000, 60_000);
         return new EmbeddedChannel(TransferFrames.frameDecoder(), new TransferFrameDecoder(), new TransferHandler(context));
     }
 
