@@ -25,11 +25,11 @@ public final class ChunkChecksums {
     public static void compute(ByteBuf data, int bytesPerChecksum, ByteBuf out) {
         CRC32C crc = new CRC32C();
         int end = data.writerIndex();
-        ByteBuffer whole = data.nioBufferCount() == 1 ? data.nioBuffer(data.readerIndex(), data.readableBytes()) : null;
+        ChunkCursor cursor = new ChunkCursor(data);
         for (int position = data.readerIndex(); position < end; position += bytesPerChecksum) {
             int length = Math.min(bytesPerChecksum, end - position);
             crc.reset();
-            update(crc, data, whole, position, length);
+            cursor.update(crc, length);
             out.writeInt((int) crc.getValue());
         }
     }
@@ -60,14 +60,14 @@ public final class ChunkChecksums {
         int end = data.writerIndex();
         int checksumIndex = checksums.readerIndex();
         int chunk = 0;
-        ByteBuffer whole = data.nioBufferCount() == 1 ? data.nioBuffer(data.readerIndex(), data.readableBytes()) : null;
+        ChunkCursor cursor = new ChunkCursor(data);
         for (int position = data.readerIndex(); position < end; position += bytesPerChecksum, chunk++) {
             int length = Math.min(bytesPerChecksum, end - position);
             if (checksumIndex + CHECKSUM_SIZE > checksums.writerIndex()) {
                 return chunk;
             }
             crc.reset();
-            update(crc, data, whole, position, length);
+            cursor.update(crc, length);
             if ((int) crc.getValue() != checksums.getInt(checksumIndex)) {
                 return chunk;
             }
@@ -88,17 +88,7 @@ public final class ChunkChecksums {
         return "expected " + expected + ", got " + String.format("%08x", (int) crc.getValue());
     }
 
-    /** Updates from one view of the whole readable range ({@code whole}, starting at the reader index) when there is one. */
-    private static void update(CRC32C crc, ByteBuf data, ByteBuffer whole, int position, int length) {
-        if (whole != null) {
-            int start = position - data.readerIndex();
-            whole.limit(start + length).position(start);
-            crc.update(whole);
-            return;
-        }
-        update(crc, data, position, length);
-    }
-
+    /** Updates with one range of the buffer, for the rare single-chunk case (error messages). */
     private static void update(CRC32C crc, ByteBuf data, int position, int length) {
         if (data.nioBufferCount() == 1) {
             ByteBuffer buffer = data.nioBuffer(position, length);
@@ -106,6 +96,39 @@ public final class ChunkChecksums {
         } else {
             for (ByteBuffer buffer : data.nioBuffers(position, length)) {
                 crc.update(buffer);
+            }
+        }
+    }
+
+    /**
+     * Walks the readable bytes of a buffer (one or many components) chunk by chunk, without
+     * creating a view per chunk: a read or write of 1 GiB has two million chunks.
+     */
+    private static final class ChunkCursor {
+        private final ByteBuffer[] buffers;
+        private int index;
+
+        ChunkCursor(ByteBuf data) {
+            this.buffers = data.nioBufferCount() == 1
+                    ? new ByteBuffer[] {data.nioBuffer(data.readerIndex(), data.readableBytes())}
+                    : data.nioBuffers(data.readerIndex(), data.readableBytes());
+        }
+
+        /** Feeds the next {@code length} bytes to the checksum. */
+        void update(CRC32C crc, int length) {
+            int remaining = length;
+            while (remaining > 0) {
+                ByteBuffer buffer = buffers[index];
+                if (!buffer.hasRemaining()) {
+                    index++;
+                    continue;
+                }
+                int n = Math.min(remaining, buffer.remaining());
+                int limit = buffer.limit();
+                buffer.limit(buffer.position() + n);
+                crc.update(buffer);
+                buffer.limit(limit);
+                remaining -= n;
             }
         }
     }

@@ -297,7 +297,7 @@ final class BlockReceiver implements TransferOperation, Downstream.Listener {
     }
 
     private void writeLocally(Packet packet) throws IOException {
-        int bad = PacketVerifier.firstMismatch(packet.data(), packet.checksums(), op.bytesPerChecksum());
+        int bad = ChunkChecksums.firstMismatch(packet.data(), packet.checksums(), op.bytesPerChecksum());
         if (bad >= 0) {
             context.metrics().checksumFailures.inc();
             long offset = packet.offsetInBlock() + (long) bad * op.bytesPerChecksum();
