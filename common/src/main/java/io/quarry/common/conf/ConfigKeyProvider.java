@@ -9,4 +9,12 @@ import java.util.List;
  */
 public interface ConfigKeyProvider {
     List<ConfigKey> keys();
+
+    /**
+     * Prefixes under which every key is valid, for keys named after something the user chooses
+     * (e.g. {@code quarry.security.groups.<user>}).
+     */
+    default List<String> keyFamilies() {
+        return List.of();
+    }
 }

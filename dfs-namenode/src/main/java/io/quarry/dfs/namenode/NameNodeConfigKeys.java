@@ -5,6 +5,7 @@ import java.util.List;
 
 import io.quarry.common.conf.ConfigKey;
 import io.quarry.common.conf.ConfigKeyProvider;
+import io.quarry.dfs.namenode.namespace.GroupResolver;
 
 /** Keys only the NameNode reads (the shared ones are in {@code DfsConfigKeys}). */
 public final class NameNodeConfigKeys implements ConfigKeyProvider {
@@ -14,5 +15,11 @@ public final class NameNodeConfigKeys implements ConfigKeyProvider {
     @Override
     public List<ConfigKey> keys() {
         return List.of(MONITOR_INTERVAL);
+    }
+
+    /** {@code quarry.security.groups.<user>=g1,g2}: a user's groups, instead of asking the OS. */
+    @Override
+    public List<String> keyFamilies() {
+        return List.of(GroupResolver.STATIC_PREFIX);
     }
 }

@@ -11,6 +11,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 import io.quarry.common.conf.ConfigException;
+import io.quarry.common.conf.ConfigValidator;
+import io.quarry.common.conf.KnownKeys;
 import io.quarry.common.conf.Configuration;
 import io.quarry.common.net.HostAndPort;
 
@@ -53,5 +55,13 @@ class NameNodeConfigTest {
     void badValuesNameTheKey() {
         assertThatThrownBy(() -> NameNodeConfig.from(Configuration.of(Map.of("dfs.namenode.replication.min", "0"))))
                 .isInstanceOf(ConfigException.class).hasMessageContaining("dfs.namenode.replication.min");
+    }
+
+    @Test
+    void staticGroupKeysAreKnownToTheValidatorWhileNearMissesAreReported() {
+        ConfigValidator validator = new ConfigValidator(KnownKeys.load());
+        assertThat(validator.unknownKeys(Configuration.of(Map.of("quarry.security.groups.alice", "staff,ops")))).isEmpty();
+        assertThat(validator.unknownKeys(Configuration.of(Map.of("quarry.security.group.alice", "staff"))))
+                .singleElement().asString().contains("quarry.security.group.alice");
     }
 }
