@@ -48,7 +48,13 @@ public final class FileJournal implements Journal {
     private boolean rollPending;
     private CompletableFuture<Long> lastAppend = CompletableFuture.completedFuture(0L);
     // Writer-thread state.
+    private static final int PREALLOCATION = 1 << 20;
+
     private FileChannel current;
+    /** Bytes of entries in the current segment; the file beyond them is preallocated zeros. */
+    private long written;
+    /** Length of the current segment file, preallocated ahead of the entries. */
+    private long allocated;
 
     private record Batch(long firstTxid, long lastTxid, byte[] bytes, boolean roll, CompletableFuture<Long> done) {
     }
@@ -204,32 +210,55 @@ public final class FileJournal implements Journal {
     }
 
     private void writeAndSync(List<Batch> burst) throws IOException {
+        boolean extended = false;
         for (Batch batch : burst) {
             if (batch.bytes().length == 0) {
                 continue; // stop marker
             }
             if (current == null || batch.roll()) {
-                if (current != null) {
-                    current.force(false);
-                    current.close();
-                }
+                closeChannel();
                 Path file = dir.resolve(SegmentFiles.segmentName(batch.firstTxid()));
                 current = FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+                written = 0;
+                allocated = 0;
                 LOG.info("Started journal segment {}", file.getFileName());
             }
+            extended |= preallocate(written + batch.bytes().length);
             ByteBuffer buffer = ByteBuffer.wrap(batch.bytes());
             while (buffer.hasRemaining()) {
-                current.write(buffer);
+                written += current.write(buffer, written);
             }
         }
         if (current != null) {
-            current.force(false);
+            // Within the preallocated length only the data needs syncing, not the file size.
+            current.force(extended);
             syncs.incrementAndGet();
         }
     }
 
+    /**
+     * Grows the segment file with zeros, a megabyte at a time, ahead of the entries, as HDFS does
+     * with its edit log: most syncs then flush data only, which is much cheaper than a sync that
+     * also records a new file length. Replay stops at the zeros.
+     */
+    private boolean preallocate(long needed) throws IOException {
+        boolean extended = false;
+        while (allocated < needed) {
+            ByteBuffer zeros = ByteBuffer.allocate(PREALLOCATION);
+            while (zeros.hasRemaining()) {
+                current.write(zeros, allocated + zeros.position());
+            }
+            allocated += PREALLOCATION;
+            extended = true;
+        }
+        return extended;
+    }
+
+    /** Trims the unused preallocation, syncs and closes the current segment. */
     private void closeChannel() throws IOException {
         if (current != null) {
+            current.truncate(written);
+            current.force(true);
             current.close();
             current = null;
         }

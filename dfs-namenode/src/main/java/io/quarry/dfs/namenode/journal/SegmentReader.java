@@ -33,6 +33,9 @@ final class SegmentReader {
         int offset = 0;
         long lastTxid = previousTxid;
         while (offset < data.length) {
+            if (onlyZerosFrom(data, offset)) {
+                break; // space the writer preallocated and never used
+            }
             EntryFraming.Frame frame = EntryFraming.read(data, offset, data.length);
             if (frame.problem() != EntryFraming.Problem.NONE) {
                 if (newest && !intactEntriesFollow(data, frame)) {
@@ -61,6 +64,15 @@ final class SegmentReader {
             offset = frame.end();
         }
         return lastTxid;
+    }
+
+    private static boolean onlyZerosFrom(byte[] data, int offset) {
+        for (int i = offset; i < data.length; i++) {
+            if (data[i] != 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Whether, skipping the damaged frame by its length, the rest of the file parses into whole entries. */

@@ -113,6 +113,22 @@ class FileJournalTest {
     }
 
     @Test
+    void zerosPreallocatedByAKilledWriterEndTheSegmentWithoutLoss() throws Exception {
+        writeRecords(10);
+        Path segment = onlySegment();
+        try (FileChannel channel = FileChannel.open(segment, StandardOpenOption.WRITE, StandardOpenOption.APPEND)) {
+            channel.write(java.nio.ByteBuffer.allocate(1 << 20)); // what a SIGKILLed writer leaves behind
+        }
+        FileJournal journal = open();
+        assertThat(replayAll(journal)).hasSize(10);
+        assertThat(journal.append(List.of(record(99))).get(10, TimeUnit.SECONDS)).isEqualTo(11);
+        journal.close();
+        FileJournal reopened = open();
+        assertThat(replayAll(reopened)).hasSize(11);
+        reopened.close();
+    }
+
+    @Test
     void corruptLastEntryIsTreatedAsTornTail() throws Exception {
         writeRecords(3);
         Path segment = onlySegment();
