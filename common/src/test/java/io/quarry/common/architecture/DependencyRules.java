@@ -54,12 +54,16 @@ final class DependencyRules {
 
     /**
      * The public API jobs-examples may use: the top package of mapreduce and its sub-packages other
-     * than the engine's machinery, and the classes in the top package of the filesystem API.
+     * than the engine's machinery, the classes in the top package of the filesystem API, and the
+     * configuration.
      */
     static boolean isPublicJobApi(String name) {
         if (within(name, "io.quarry.mapreduce")) {
             return !within(name, "io.quarry.mapreduce.runtime") && !within(name, "io.quarry.mapreduce.internal")
                     && !name.contains(".internal.") && !name.contains(".runtime.");
+        }
+        if (name.equals("io.quarry.common.conf.Configuration") || name.equals("io.quarry.common.conf.ConfigKey")) {
+            return true; // jobs read and set their configuration like Hadoop jobs do
         }
         if (within(name, "io.quarry.dfs")) {
             String rest = name.substring("io.quarry.dfs.".length());
