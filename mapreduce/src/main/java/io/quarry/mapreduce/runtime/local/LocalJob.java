@@ -136,8 +136,6 @@ final class LocalJob implements RunningJob {
             }
             abort(committer, taskJob);
             finish(killed ? JobState.KILLED : JobState.FAILED, reason);
-        } finally {
-            deleteQuietly(workRoot);
         }
     }
 
@@ -229,7 +227,9 @@ final class LocalJob implements RunningJob {
         }
     }
 
+    /** Cleans up the job's local files, then publishes the final state (callers may look at once). */
     private void finish(JobState finalState, String reason) {
+        deleteQuietly(workRoot);
         failure = reason;
         finishMillis = System.currentTimeMillis();
         state = finalState;
