@@ -32,6 +32,11 @@ class HashPartitionerTest {
     }
 
     @Test
+    void nullValueKeysAllGoToPartitionZero() {
+        assertThat(partitioner.partition(io.quarry.mapreduce.io.NullValue.INSTANCE, null, 13)).isZero();
+    }
+
+    @Test
     void enumKeysPartitionByNameSoEveryProcessAgrees() {
         assertThat(partitioner.partition(Color.GREEN, null, 1000)).isEqualTo(("GREEN".hashCode() & Integer.MAX_VALUE) % 1000);
     }
