@@ -159,9 +159,9 @@ class RecordFileTest {
             values.add(new LongValue(i));
             expected.add(key + "=" + i);
         }
-        Path file = writeFile("split", Text.class, LongValue.class, Codecs.NONE, 300 + random.nextInt(2000), keys, values);
+        Path file = writeFile("split", Text.class, LongValue.class, Codecs.NONE, 1000 + random.nextInt(3000), keys, values);
         long length = Files.size(java.nio.file.Path.of(file.path()));
-        for (int round = 0; round < 20; round++) {
+        for (int round = 0; round < 12; round++) {
             TreeSet<Long> cuts = new TreeSet<>(List.of(0L, length));
             int count = random.nextInt(30);
             for (int c = 0; c < count; c++) {
