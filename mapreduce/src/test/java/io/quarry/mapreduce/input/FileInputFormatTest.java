@@ -157,4 +157,10 @@ class FileInputFormatTest {
         assertThatThrownBy(() -> format.createRecordReader(splits.get(0), FormatTesting.mapAttempt(job.configuration())))
                 .hasMessageContaining("logs.gz").hasMessageContaining("compressed");
     }
+
+    @Test
+    void fileNamedLiterallyIsReadEvenWhenItsNameLooksHidden() throws IOException {
+        write(dir.resolve("_data.txt"), "x\n");
+        assertThat(splitFileNames(job(path(dir.resolve("_data.txt")).toString()))).containsExactly("_data.txt");
+    }
 }
