@@ -1,0 +1,251 @@
+package io.quarry.mapreduce.runtime;
+
+import io.quarry.mapreduce.io.ByteOrderComparator;
+import io.quarry.mapreduce.io.RawComparator;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+import java.util.Arrays;
+
+/**
+ * One page of the map-side sort buffer: a single byte array whose serialized keys and values grow
+ * from the front while fixed-size record metadata grows from the back, so records of any size
+ * share the memory. Metadata per record: partition, key offset, key length, value length (the
+ * value follows the key) and the first 8 key bytes as a big-endian long, which decides most
+ * comparisons under byte order without touching the record bytes. Sorting permutes an index
+ * array; no per-record objects exist.
+ */
+final class SortBuffer {
+    static final int META_BYTES = 24;
+    private static final int PARTITION = 0;
+    private static final int KEY_START = 4;
+    private static final int KEY_LENGTH = 8;
+    private static final int VALUE_LENGTH = 12;
+    private static final int PREFIX = 16;
+    private static final VarHandle INT = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.nativeOrder());
+    private static final VarHandle LONG = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.nativeOrder());
+
+    private final byte[] buf;
+    private final int softLimit;
+    private int dataEnd;
+    private int count;
+    private int[] order = new int[0];
+    private long dataBytes;
+
+    /** A page of {@code capacity} bytes that asks to be spilled once {@code softLimit} of them are used. */
+    SortBuffer(int capacity, int softLimit) {
+        this.buf = new byte[capacity & ~7];
+        this.softLimit = Math.min(softLimit, buf.length);
+    }
+
+    int capacity() {
+        return buf.length;
+    }
+
+    int count() {
+        return count;
+    }
+
+    boolean isEmpty() {
+        return count == 0;
+    }
+
+    /** Bytes of keys and values held. */
+    long dataBytes() {
+        return dataBytes;
+    }
+
+    /** True when the page is filled past its spill threshold. */
+    boolean wantsSpill() {
+        return dataEnd + (long) count * META_BYTES >= softLimit;
+    }
+
+    /** Whether a record of {@code recordBytes} key plus value bytes fits in an empty page. */
+    boolean fitsEmpty(int recordBytes) {
+        return (long) recordBytes + META_BYTES <= buf.length;
+    }
+
+    /** Copies one record in; false (and nothing changed) when it does not fit. */
+    boolean add(int partition, byte[] key, int keyLength, byte[] value, int valueLength) {
+        int meta = buf.length - (count + 1) * META_BYTES;
+        if ((long) dataEnd + keyLength + valueLength > meta) {
+            return false;
+        }
+        int keyStart = dataEnd;
+        System.arraycopy(key, 0, buf, keyStart, keyLength);
+        System.arraycopy(value, 0, buf, keyStart + keyLength, valueLength);
+        dataEnd = keyStart + keyLength + valueLength;
+        INT.set(buf, meta + PARTITION, partition);
+        INT.set(buf, meta + KEY_START, keyStart);
+        INT.set(buf, meta + KEY_LENGTH, keyLength);
+        INT.set(buf, meta + VALUE_LENGTH, valueLength);
+        LONG.set(buf, meta + PREFIX, prefix(key, keyLength));
+        count++;
+        dataBytes += keyLength + valueLength;
+        return true;
+    }
+
+    private static long prefix(byte[] key, int length) {
+        long p = 0;
+        int n = Math.min(8, length);
+        for (int i = 0; i < n; i++) {
+            p |= (key[i] & 0xFFL) << (56 - 8 * i);
+        }
+        return p;
+    }
+
+    void reset() {
+        dataEnd = 0;
+        count = 0;
+        dataBytes = 0;
+    }
+
+    /** Sorts the records by partition, then key under {@code comparator}; read them with {@link #sorted}. */
+    void sort(RawComparator comparator) {
+        if (order.length < count) {
+            order = new int[Math.max(count, order.length + (order.length >> 1))];
+        }
+        for (int i = 0; i < count; i++) {
+            order[i] = i;
+        }
+        IndexSorter.sort(order, 0, count, comparator instanceof ByteOrderComparator
+                ? new BytePrefixOrder() : new ComparatorOrder(comparator));
+    }
+
+    private int meta(int record) {
+        return buf.length - (record + 1) * META_BYTES;
+    }
+
+    int partitionOf(int record) {
+        return (int) INT.get(buf, meta(record) + PARTITION);
+    }
+
+    int keyStart(int record) {
+        return (int) INT.get(buf, meta(record) + KEY_START);
+    }
+
+    int keyLength(int record) {
+        return (int) INT.get(buf, meta(record) + KEY_LENGTH);
+    }
+
+    int valueLength(int record) {
+        return (int) INT.get(buf, meta(record) + VALUE_LENGTH);
+    }
+
+    byte[] bytes() {
+        return buf;
+    }
+
+    /** The record at sorted position {@code i}, after {@link #sort}. */
+    int sorted(int i) {
+        return order[i];
+    }
+
+    /** Iterates sorted positions {@code [from, to)} as raw records. */
+    RawRecordIterator iterator(int from, int to) {
+        return new Run(from, to);
+    }
+
+    private final class BytePrefixOrder implements IndexSorter.Order {
+        @Override
+        public int compare(int a, int b) {
+            int ma = meta(a);
+            int mb = meta(b);
+            int c = Integer.compare((int) INT.get(buf, ma + PARTITION), (int) INT.get(buf, mb + PARTITION));
+            if (c != 0) {
+                return c;
+            }
+            c = Long.compareUnsigned((long) LONG.get(buf, ma + PREFIX), (long) LONG.get(buf, mb + PREFIX));
+            if (c != 0) {
+                return c;
+            }
+            int sa = (int) INT.get(buf, ma + KEY_START);
+            int la = (int) INT.get(buf, ma + KEY_LENGTH);
+            int sb = (int) INT.get(buf, mb + KEY_START);
+            int lb = (int) INT.get(buf, mb + KEY_LENGTH);
+            if (la >= 8 && lb >= 8) {
+                return Arrays.compareUnsigned(buf, sa + 8, sa + la, buf, sb + 8, sb + lb);
+            }
+            return Arrays.compareUnsigned(buf, sa, sa + la, buf, sb, sb + lb);
+        }
+    }
+
+    private final class ComparatorOrder implements IndexSorter.Order {
+        private final RawComparator comparator;
+
+        ComparatorOrder(RawComparator comparator) {
+            this.comparator = comparator;
+        }
+
+        @Override
+        public int compare(int a, int b) {
+            int ma = meta(a);
+            int mb = meta(b);
+            int c = Integer.compare((int) INT.get(buf, ma + PARTITION), (int) INT.get(buf, mb + PARTITION));
+            if (c != 0) {
+                return c;
+            }
+            return comparator.compare(buf, (int) INT.get(buf, ma + KEY_START), (int) INT.get(buf, ma + KEY_LENGTH),
+                    buf, (int) INT.get(buf, mb + KEY_START), (int) INT.get(buf, mb + KEY_LENGTH));
+        }
+    }
+
+    private final class Run implements RawRecordIterator {
+        private int next;
+        private final int end;
+        private int keyStart;
+        private int keyLength;
+        private int valueLength;
+
+        Run(int from, int to) {
+            this.next = from;
+            this.end = to;
+        }
+
+        @Override
+        public boolean next() {
+            if (next >= end) {
+                return false;
+            }
+            int m = meta(order[next++]);
+            keyStart = (int) INT.get(buf, m + KEY_START);
+            keyLength = (int) INT.get(buf, m + KEY_LENGTH);
+            valueLength = (int) INT.get(buf, m + VALUE_LENGTH);
+            return true;
+        }
+
+        @Override
+        public byte[] keyBytes() {
+            return buf;
+        }
+
+        @Override
+        public int keyOffset() {
+            return keyStart;
+        }
+
+        @Override
+        public int keyLength() {
+            return keyLength;
+        }
+
+        @Override
+        public byte[] valueBytes() {
+            return buf;
+        }
+
+        @Override
+        public int valueOffset() {
+            return keyStart + keyLength;
+        }
+
+        @Override
+        public int valueLength() {
+            return valueLength;
+        }
+
+        @Override
+        public void close() {
+        }
+    }
+}
