@@ -19,7 +19,7 @@ public class RecordFileOutputFormat<K, V> extends FileOutputFormat<K, V> {
     @SuppressWarnings("unchecked")
     public RecordWriter<K, V> recordWriter(TaskAttemptContext attempt) throws IOException {
         var conf = attempt.configuration();
-        CompressionCodec codec = Codecs.byName(conf.getString(MapReduceConfigKeys.OUTPUT_COMPRESS_CODEC));
+        CompressionCodec codec = Codecs.byName(conf.getString(MapReduceConfigKeys.OUTPUT_COMPRESS_CODEC), conf);
         long blockSize = conf.getSize(MapReduceConfigKeys.RECORD_FILE_BLOCK_SIZE);
         if (blockSize < 1 || blockSize > Integer.MAX_VALUE / 2) {
             throw new IllegalArgumentException(MapReduceConfigKeys.RECORD_FILE_BLOCK_SIZE.name() + " = " + blockSize
