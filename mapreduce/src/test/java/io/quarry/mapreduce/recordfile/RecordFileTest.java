@@ -179,6 +179,25 @@ class RecordFileTest {
     }
 
     @Test
+    void cutsInsideTheHeaderAndAroundTheFirstBlocksReadEveryRecordOnce() throws IOException {
+        List<Text> keys = new ArrayList<>();
+        List<String> expected = new ArrayList<>();
+        for (int i = 0; i < 50; i++) {
+            keys.add(new Text("key" + i));
+            expected.add("key" + i + "=key" + i);
+        }
+        Path file = writeFile("cut-header", Text.class, Text.class, Codecs.NONE, 100, keys, keys);
+        long length = Files.size(java.nio.file.Path.of(file.path()));
+        List<Long> blocks = blockStarts(file, Files.readAllBytes(java.nio.file.Path.of(file.path())));
+        long limit = blocks.get(2) + 2;
+        for (long cut = 1; cut <= limit; cut++) {
+            List<String> read = new ArrayList<>(read(file, 0, cut, new Counters()));
+            read.addAll(read(file, cut, length - cut, new Counters()));
+            assertThat(read).as("cut at %d (blocks at %s)", cut, blocks.subList(0, 3)).containsExactlyElementsOf(expected);
+        }
+    }
+
+    @Test
     void everyCorruptByteAfterTheHeaderFailsNamingTheFileAndItsBlock() throws IOException {
         long seed = Seeds.seed("everyCorruptByteAfterTheHeaderFailsNamingTheFileAndItsBlock");
         Random random = new Random(seed);
