@@ -13,11 +13,12 @@ import io.quarry.cli.admin.FsckCommand;
 import io.quarry.cli.conf.ConfTemplateCommand;
 import io.quarry.cli.daemon.DaemonCommand;
 import io.quarry.cli.dfs.DfsCommand;
+import io.quarry.cli.job.JarCommand;
 import io.quarry.cli.local.LocalCommand;
 
 /**
  * The subcommands by name, in the order {@code quarry help} lists them. Later capabilities
- * ({@code jar}, {@code job}, {@code sql}, {@code scheduler}, {@code worker}, {@code haadmin},
+ * ({@code job}, {@code sql}, {@code scheduler}, {@code worker}, {@code haadmin},
  * {@code zookeeper}) register here.
  */
 public final class CommandRegistry {
@@ -30,6 +31,7 @@ public final class CommandRegistry {
         registry.register(new DfsCommand());
         registry.register(new FsckCommand());
         registry.register(new DfsAdminCommand());
+        registry.register(new JarCommand());
         registry.register(new LocalCommand());
         registry.register(DaemonCommand.nameNode());
         registry.register(DaemonCommand.dataNode());

@@ -55,6 +55,8 @@ public final class MapReduceConfigKeys implements ConfigKeyProvider {
             "Separator between key and value in text output.");
     public static final ConfigKey OUTPUT_COMPRESS_CODEC = ConfigKey.string("mapreduce.output.fileoutputformat.compress.codec",
             "none", "Block compression of record-file output: none, lz4 or zstd.");
+    public static final ConfigKey TOTAL_ORDER_PARTITION_FILE = ConfigKey.string("mapreduce.totalorderpartitioner.path", null,
+            "Partition file of the TotalOrderPartitioner: the split points between reduce tasks' key ranges.");
 
     // How tasks run.
     public static final ConfigKey SORT_MB = ConfigKey.integer("mapreduce.task.io.sort.mb", 100,
@@ -67,6 +69,8 @@ public final class MapReduceConfigKeys implements ConfigKeyProvider {
             "Compress map output (spills and shuffle).");
     public static final ConfigKey MAP_OUTPUT_COMPRESS_CODEC = ConfigKey.string("mapreduce.map.output.compress.codec", "lz4",
             "Codec of compressed map output: lz4 or zstd.");
+    public static final ConfigKey ZSTD_LEVEL = ConfigKey.integer("io.compression.codec.zstd.level", 3,
+            "Zstandard compression level (1 fastest to 22 smallest; negative levels are faster still).");
     public static final ConfigKey SHUFFLE_MEMORY = ConfigKey.size("quarry.mapreduce.reduce.shuffle-memory", "256m",
             "Memory a reduce task holds fetched map output in before merging it to disk.");
     public static final ConfigKey SHUFFLE_PARALLEL_COPIES = ConfigKey.integer("mapreduce.reduce.shuffle.parallelcopies", 5,
@@ -90,8 +94,8 @@ public final class MapReduceConfigKeys implements ConfigKeyProvider {
                 SORT_COMPARATOR_CLASS, GROUPING_COMPARATOR_CLASS, INPUT_FORMAT_CLASS, OUTPUT_FORMAT_CLASS,
                 MAP_OUTPUT_KEY_CLASS, MAP_OUTPUT_VALUE_CLASS, OUTPUT_KEY_CLASS, OUTPUT_VALUE_CLASS, NUM_REDUCES,
                 INPUT_DIRS, INPUT_RECURSIVE, SPLIT_MINSIZE, SPLIT_MAXSIZE, LOCAL_BLOCK_SIZE, KEY_VALUE_SEPARATOR,
-                OUTPUT_DIR, TEXT_OUTPUT_SEPARATOR, OUTPUT_COMPRESS_CODEC, SORT_MB, SPILL_PERCENT, SORT_FACTOR,
-                MAP_OUTPUT_COMPRESS, MAP_OUTPUT_COMPRESS_CODEC, SHUFFLE_MEMORY, SHUFFLE_PARALLEL_COPIES, LOCAL_DIRS,
+                OUTPUT_DIR, TEXT_OUTPUT_SEPARATOR, OUTPUT_COMPRESS_CODEC, TOTAL_ORDER_PARTITION_FILE, SORT_MB, SPILL_PERCENT,
+                SORT_FACTOR, MAP_OUTPUT_COMPRESS, MAP_OUTPUT_COMPRESS_CODEC, ZSTD_LEVEL, SHUFFLE_MEMORY, SHUFFLE_PARALLEL_COPIES, LOCAL_DIRS,
                 FRAMEWORK_NAME, LOCAL_MAP_TASKS, LOCAL_REDUCE_TASKS, PROGRESS_INTERVAL);
     }
 

@@ -1,5 +1,7 @@
 package io.quarry.mapreduce.io.compress;
 
+import io.quarry.common.conf.Configuration;
+import io.quarry.mapreduce.MapReduceConfigKeys;
 import java.util.Locale;
 
 /** The codecs by name. */
@@ -28,16 +30,33 @@ public final class Codecs {
             }
             System.arraycopy(src, srcOffset, dst, dstOffset, rawLength);
         }
+
+        @Override
+        public String toString() {
+            return "none";
+        }
     };
 
     private Codecs() {
     }
 
-    /** The codec called {@code name} (case-insensitive). */
+    /** The codec called {@code name} (case-insensitive), zstd at its default level. */
     public static CompressionCodec byName(String name) {
         return switch (name.toLowerCase(Locale.ROOT)) {
             case "none", "" -> NONE;
+            case "lz4" -> Lz4Codec.instance();
+            case "zstd" -> ZstdCodec.defaultLevel();
             default -> throw new IllegalArgumentException("unknown compression codec '" + name + "' (known: none, lz4, zstd)");
         };
+    }
+
+    /** The codec called {@code name}, zstd at the level {@code conf} sets ({@code io.compression.codec.zstd.level}). */
+    public static CompressionCodec byName(String name, Configuration conf) {
+        CompressionCodec codec = byName(name);
+        if (codec instanceof ZstdCodec zstd) {
+            int level = conf.getInt(MapReduceConfigKeys.ZSTD_LEVEL);
+            return level == zstd.level() ? zstd : new ZstdCodec(level);
+        }
+        return codec;
     }
 }
