@@ -23,6 +23,8 @@ import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
 class ReduceTaskTest {
@@ -199,6 +201,37 @@ class ReduceTaskTest {
         }
         assertThat(result.reduceCounters().value(TaskCounter.REDUCE_INPUT_GROUPS)).isEqualTo(expected.size());
         assertThat(result.reduceCounters().value(TaskCounter.REDUCE_INPUT_RECORDS)).isEqualTo(30_000);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"lz4", "zstd"})
+    void compressedMapOutputGivesTheSameResultInFewerBytes(String codec) throws Exception {
+        List<GeneratedSplit> splits = new ArrayList<>();
+        for (int m = 0; m < 5; m++) {
+            int base = m;
+            int count = m == 4 ? 40_000 : 3_000;
+            splits.add(new GeneratedSplit("m" + m, count,
+                    i -> new Object[] {new Text("compressible-key-" + (i * 5 + base) % 7_000), new LongValue(i)}));
+        }
+        Configuration plain = squeezed(Text.class).with(MapReduceConfigKeys.SHUFFLE_MEMORY, "300k");
+        TestJobRunner.Result expected = TestJobRunner.run(plain, splits, dir.resolve("plain"));
+        TestJobRunner.Result compressed = TestJobRunner.run(plain.with(MapReduceConfigKeys.MAP_OUTPUT_COMPRESS, "true")
+                .with(MapReduceConfigKeys.MAP_OUTPUT_COMPRESS_CODEC, codec), splits, dir.resolve(codec));
+
+        assertThat(compressed.outputs()).hasSameSizeAs(expected.outputs());
+        for (int r = 0; r < REDUCES; r++) {
+            List<Object[]> want = expected.outputs().get(r);
+            List<Object[]> got = compressed.outputs().get(r);
+            assertThat(got).hasSameSizeAs(want);
+            for (int i = 0; i < want.size(); i++) {
+                assertThat(got.get(i)).containsExactly(want.get(i));
+            }
+        }
+        assertThat(MapOutputIndex.read(compressed.mapOutputs().get(0).indexFile()).codec()).isEqualTo(codec);
+        assertThat(compressed.mapCounters().value(TaskCounter.MAP_OUTPUT_MATERIALIZED_BYTES))
+                .isLessThan(expected.mapCounters().value(TaskCounter.MAP_OUTPUT_MATERIALIZED_BYTES) / 2);
+        assertThat(compressed.reduceCounters().value(TaskCounter.REDUCE_SHUFFLE_BYTES))
+                .isEqualTo(compressed.mapCounters().value(TaskCounter.MAP_OUTPUT_MATERIALIZED_BYTES));
     }
 
     @Test
