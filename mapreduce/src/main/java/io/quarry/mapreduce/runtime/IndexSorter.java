@@ -2,7 +2,8 @@ package io.quarry.mapreduce.runtime;
 
 /**
  * Sorts positions {@code [from, to)} of something that can compare and swap two positions (the
- * sort buffer's metadata entries): quicksort with a median-of-three pivot, insertion sort for
+ * sort buffer's metadata entries): quicksort with a median-of-three pivot (partitioning three
+ * ways, so runs of equal keys drop out at once, when the sample holds duplicates), insertion sort for
  * short ranges and heapsort when recursion goes too deep, so no input takes quadratic time. The
  * scans read neighbouring positions, which keeps a large buffer's sort cache-friendly. Not stable.
  */
@@ -40,6 +41,31 @@ final class IndexSorter {
                 if (s.compare(mid, lo) < 0) {
                     s.swap(mid, lo);
                 }
+            }
+            if (s.compare(lo, mid) == 0 || s.compare(mid, hi) == 0) {
+                // The sample has duplicates: likely many keys equal the pivot, so set them all aside at once.
+                s.swap(lo, mid);
+                int lt = lo;
+                int gt = hi;
+                int i = lo + 1;
+                while (i <= gt) {
+                    int c = s.compare(i, lt);
+                    if (c < 0) {
+                        s.swap(lt++, i++);
+                    } else if (c > 0) {
+                        s.swap(i, gt--);
+                    } else {
+                        i++;
+                    }
+                }
+                if (lt - lo < hi - gt) {
+                    quicksort(s, lo, lt - 1, depth);
+                    lo = gt + 1;
+                } else {
+                    quicksort(s, gt + 1, hi, depth);
+                    hi = lt - 1;
+                }
+                continue;
             }
             s.swap(lo, mid);
             int i = lo;
