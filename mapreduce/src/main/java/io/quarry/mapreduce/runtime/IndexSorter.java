@@ -1,113 +1,129 @@
 package io.quarry.mapreduce.runtime;
 
 /**
- * Sorts an array of record indices in place by an order on the indices: quicksort with a
- * median-of-three pivot, insertion sort for short ranges and heapsort when recursion goes too
- * deep, so no input takes quadratic time. Not stable.
+ * Sorts positions {@code [from, to)} of something that can compare and swap two positions (the
+ * sort buffer's metadata entries): quicksort with a median-of-three pivot (partitioning three
+ * ways, so runs of equal keys drop out at once, when the sample holds duplicates), insertion sort for
+ * short ranges and heapsort when recursion goes too deep, so no input takes quadratic time. The
+ * scans read neighbouring positions, which keeps a large buffer's sort cache-friendly. Not stable.
  */
 final class IndexSorter {
     private static final int INSERTION_THRESHOLD = 16;
 
-    /** Compares the records with indices {@code a} and {@code b}. */
-    interface Order {
-        int compare(int a, int b);
+    /** What is sorted: positions compared and swapped in place. */
+    interface Sortable {
+        int compare(int i, int j);
+
+        void swap(int i, int j);
     }
 
     private IndexSorter() {
     }
 
-    static void sort(int[] a, int from, int to, Order order) {
+    static void sort(Sortable s, int from, int to) {
         int depth = 2 * (32 - Integer.numberOfLeadingZeros(Math.max(1, to - from)));
-        quicksort(a, from, to - 1, order, depth);
+        quicksort(s, from, to - 1, depth);
     }
 
-    private static void quicksort(int[] a, int lo, int hi, Order order, int depth) {
+    private static void quicksort(Sortable s, int lo, int hi, int depth) {
         while (hi - lo >= INSERTION_THRESHOLD) {
             if (depth-- == 0) {
-                heapsort(a, lo, hi + 1, order);
+                heapsort(s, lo, hi + 1);
                 return;
             }
             int mid = (lo + hi) >>> 1;
-            if (order.compare(a[mid], a[lo]) < 0) {
-                swap(a, mid, lo);
+            // Median of three ends up at lo, the pivot position.
+            if (s.compare(mid, lo) < 0) {
+                s.swap(mid, lo);
             }
-            if (order.compare(a[hi], a[mid]) < 0) {
-                swap(a, hi, mid);
-                if (order.compare(a[mid], a[lo]) < 0) {
-                    swap(a, mid, lo);
+            if (s.compare(hi, mid) < 0) {
+                s.swap(hi, mid);
+                if (s.compare(mid, lo) < 0) {
+                    s.swap(mid, lo);
                 }
             }
-            int pivot = a[mid];
+            if (s.compare(lo, mid) == 0 || s.compare(mid, hi) == 0) {
+                // The sample has duplicates: likely many keys equal the pivot, so set them all aside at once.
+                s.swap(lo, mid);
+                int lt = lo;
+                int gt = hi;
+                int i = lo + 1;
+                while (i <= gt) {
+                    int c = s.compare(i, lt);
+                    if (c < 0) {
+                        s.swap(lt++, i++);
+                    } else if (c > 0) {
+                        s.swap(i, gt--);
+                    } else {
+                        i++;
+                    }
+                }
+                if (lt - lo < hi - gt) {
+                    quicksort(s, lo, lt - 1, depth);
+                    lo = gt + 1;
+                } else {
+                    quicksort(s, gt + 1, hi, depth);
+                    hi = lt - 1;
+                }
+                continue;
+            }
+            s.swap(lo, mid);
             int i = lo;
-            int j = hi;
-            while (i <= j) {
-                while (order.compare(a[i], pivot) < 0) {
+            int j = hi + 1;
+            while (true) {
+                do {
                     i++;
-                }
-                while (order.compare(a[j], pivot) > 0) {
+                } while (i <= hi && s.compare(i, lo) < 0);
+                do {
                     j--;
+                } while (s.compare(j, lo) > 0);
+                if (i >= j) {
+                    break;
                 }
-                if (i <= j) {
-                    swap(a, i, j);
-                    i++;
-                    j--;
-                }
+                s.swap(i, j);
             }
+            s.swap(lo, j);
             // Recurse into the smaller side, loop on the larger.
-            if (j - lo < hi - i) {
-                quicksort(a, lo, j, order, depth);
-                lo = i;
+            if (j - lo < hi - j) {
+                quicksort(s, lo, j - 1, depth);
+                lo = j + 1;
             } else {
-                quicksort(a, i, hi, order, depth);
-                hi = j;
+                quicksort(s, j + 1, hi, depth);
+                hi = j - 1;
             }
         }
-        insertionSort(a, lo, hi, order);
-    }
-
-    private static void insertionSort(int[] a, int lo, int hi, Order order) {
         for (int i = lo + 1; i <= hi; i++) {
-            int v = a[i];
-            int j = i - 1;
-            while (j >= lo && order.compare(a[j], v) > 0) {
-                a[j + 1] = a[j];
-                j--;
+            for (int j = i; j > lo && s.compare(j - 1, j) > 0; j--) {
+                s.swap(j - 1, j);
             }
-            a[j + 1] = v;
         }
     }
 
-    private static void heapsort(int[] a, int from, int to, Order order) {
+    private static void heapsort(Sortable s, int from, int to) {
         int n = to - from;
         for (int i = n / 2 - 1; i >= 0; i--) {
-            siftDown(a, from, i, n, order);
+            siftDown(s, from, i, n);
         }
         for (int end = n - 1; end > 0; end--) {
-            swap(a, from, from + end);
-            siftDown(a, from, 0, end, order);
+            s.swap(from, from + end);
+            siftDown(s, from, 0, end);
         }
     }
 
-    private static void siftDown(int[] a, int base, int i, int n, Order order) {
+    private static void siftDown(Sortable s, int base, int i, int n) {
         while (true) {
             int child = 2 * i + 1;
             if (child >= n) {
                 return;
             }
-            if (child + 1 < n && order.compare(a[base + child + 1], a[base + child]) > 0) {
+            if (child + 1 < n && s.compare(base + child + 1, base + child) > 0) {
                 child++;
             }
-            if (order.compare(a[base + i], a[base + child]) >= 0) {
+            if (s.compare(base + i, base + child) >= 0) {
                 return;
             }
-            swap(a, base + i, base + child);
+            s.swap(base + i, base + child);
             i = child;
         }
-    }
-
-    private static void swap(int[] a, int i, int j) {
-        int t = a[i];
-        a[i] = a[j];
-        a[j] = t;
     }
 }

@@ -27,7 +27,8 @@ import java.util.concurrent.Future;
  * sort buffer, and spills full buffer pages to disk on a background thread while the mapper fills
  * the other page. The buffer ({@code mapreduce.task.io.sort.mb}) is two pages; a page is spilled
  * when full or when it holds {@code mapreduce.map.sort.spill.percent} of the whole buffer. A
- * record too large for a page is spilled on its own. {@link #finish} merges the spills into the
+ * record too large for a page is spilled on its own. With a single reducer the partitioner is not
+ * consulted, as in Hadoop. {@link #finish} merges the spills into the
  * task's output.
  */
 final class MapOutputCollector<K, V> implements RecordSink<K, V>, Closeable {
@@ -58,7 +59,7 @@ final class MapOutputCollector<K, V> implements RecordSink<K, V>, Closeable {
         this.attempt = Objects.requireNonNull(attempt, "attempt");
         Objects.requireNonNull(workDir, "workDir");
         this.partitions = attempt.numReduceTasks();
-        this.partitioner = attempt.newInstance(attempt.partitionerClass());
+        this.partitioner = partitions == 1 ? null : attempt.newInstance(attempt.partitionerClass());
         this.keySerde = (Serde<K>) Serdes.forClass(attempt.mapOutputKeyClass());
         this.valueSerde = (Serde<V>) Serdes.forClass(attempt.mapOutputValueClass());
         long total = (long) attempt.configuration().getInt(MapReduceConfigKeys.SORT_MB) << 20;
@@ -92,7 +93,7 @@ final class MapOutputCollector<K, V> implements RecordSink<K, V>, Closeable {
 
     @Override
     public void write(K key, V value) throws IOException, InterruptedException {
-        int partition = partitioner.partition(key, value, partitions);
+        int partition = partitions == 1 ? 0 : partitioner.partition(key, value, partitions);
         if (partition < 0 || partition >= partitions) {
             throw new IOException("partitioner " + partitioner.getClass().getName() + " returned partition " + partition
                     + " for key " + key + ", expected [0, " + partitions + ")");

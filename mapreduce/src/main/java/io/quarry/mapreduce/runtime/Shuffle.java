@@ -23,7 +23,8 @@ import org.slf4j.LoggerFactory;
  * memory while they fit in {@code quarry.mapreduce.reduce.shuffle-memory} (merging them into one
  * sorted file when memory fills), copies segments larger than a quarter of it straight to disk,
  * and finally merges everything into one sorted stream. Memory use stays within the limit
- * whatever the data size.
+ * whatever the data size; the limit is capped at a quarter of the heap so that a configuration
+ * meant for a larger heap cannot exhaust this one.
  */
 final class Shuffle {
     private static final Logger LOG = LoggerFactory.getLogger(Shuffle.class);
@@ -49,7 +50,8 @@ final class Shuffle {
         this.fetcher = Objects.requireNonNull(fetcher, "fetcher");
         this.workDir = Objects.requireNonNull(workDir, "workDir");
         this.merger = Objects.requireNonNull(merger, "merger");
-        this.memoryLimit = Math.max(1, attempt.configuration().getSize(MapReduceConfigKeys.SHUFFLE_MEMORY));
+        long configured = attempt.configuration().getSize(MapReduceConfigKeys.SHUFFLE_MEMORY);
+        this.memoryLimit = Math.max(1, Math.min(configured, Runtime.getRuntime().maxMemory() / 4));
         this.maxInMemorySegment = Math.min(Integer.MAX_VALUE - 16, memoryLimit / 4);
         Counters counters = attempt.counters();
         this.shuffleBytes = counters.counter(TaskCounter.REDUCE_SHUFFLE_BYTES);

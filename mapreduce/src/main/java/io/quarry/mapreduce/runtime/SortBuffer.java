@@ -12,8 +12,8 @@ import java.util.Arrays;
  * from the front while fixed-size record metadata grows from the back, so records of any size
  * share the memory. Metadata per record: partition, key offset, key length, value length (the
  * value follows the key) and the first 8 key bytes as a big-endian long, which decides most
- * comparisons under byte order without touching the record bytes. Sorting permutes an index
- * array; no per-record objects exist.
+ * comparisons under byte order without touching the record bytes. Sorting moves the metadata
+ * entries in place; no per-record objects exist.
  */
 final class SortBuffer {
     static final int META_BYTES = 24;
@@ -29,7 +29,6 @@ final class SortBuffer {
     private final int softLimit;
     private int dataEnd;
     private int count;
-    private int[] order = new int[0];
     private long dataBytes;
 
     /** A page of {@code capacity} bytes that asks to be spilled once {@code softLimit} of them are used. */
@@ -100,16 +99,13 @@ final class SortBuffer {
         dataBytes = 0;
     }
 
-    /** Sorts the records by partition, then key under {@code comparator}; read them with {@link #sorted}. */
+    /**
+     * Sorts the records by partition, then key under {@code comparator}, by moving their metadata
+     * entries; afterwards record {@code i} is the {@code i}-th in order.
+     */
     void sort(RawComparator comparator) {
-        if (order.length < count) {
-            order = new int[Math.max(count, order.length + (order.length >> 1))];
-        }
-        for (int i = 0; i < count; i++) {
-            order[i] = i;
-        }
-        IndexSorter.sort(order, 0, count, comparator instanceof ByteOrderComparator
-                ? new BytePrefixOrder() : new ComparatorOrder(comparator));
+        IndexSorter.sort(comparator instanceof ByteOrderComparator ? new BytePrefixOrder() : new ComparatorOrder(comparator),
+                0, count);
     }
 
     private int meta(int record) {
@@ -136,17 +132,29 @@ final class SortBuffer {
         return buf;
     }
 
-    /** The record at sorted position {@code i}, after {@link #sort}. */
-    int sorted(int i) {
-        return order[i];
-    }
-
     /** Iterates sorted positions {@code [from, to)} as raw records. */
     RawRecordIterator iterator(int from, int to) {
         return new Run(from, to);
     }
 
-    private final class BytePrefixOrder implements IndexSorter.Order {
+    private abstract class MetaSortable implements IndexSorter.Sortable {
+        @Override
+        public final void swap(int a, int b) {
+            int ma = meta(a);
+            int mb = meta(b);
+            for (int k = 0; k < META_BYTES; k += 8) {
+                long t = (long) LONG.get(buf, ma + k);
+                LONG.set(buf, ma + k, (long) LONG.get(buf, mb + k));
+                LONG.set(buf, mb + k, t);
+            }
+        }
+    }
+
+    /**
+     * Byte order: partition, then the 8-byte prefixes; on a tie, a key of at most 8 bytes is a
+     * prefix of the other, so the lengths decide, and only two longer keys compare their bytes.
+     */
+    private final class BytePrefixOrder extends MetaSortable {
         @Override
         public int compare(int a, int b) {
             int ma = meta(a);
@@ -159,18 +167,18 @@ final class SortBuffer {
             if (c != 0) {
                 return c;
             }
-            int sa = (int) INT.get(buf, ma + KEY_START);
             int la = (int) INT.get(buf, ma + KEY_LENGTH);
-            int sb = (int) INT.get(buf, mb + KEY_START);
             int lb = (int) INT.get(buf, mb + KEY_LENGTH);
-            if (la >= 8 && lb >= 8) {
-                return Arrays.compareUnsigned(buf, sa + 8, sa + la, buf, sb + 8, sb + lb);
+            if (la <= 8 || lb <= 8) {
+                return Integer.compare(la, lb);
             }
-            return Arrays.compareUnsigned(buf, sa, sa + la, buf, sb, sb + lb);
+            int sa = (int) INT.get(buf, ma + KEY_START);
+            int sb = (int) INT.get(buf, mb + KEY_START);
+            return Arrays.compareUnsigned(buf, sa + 8, sa + la, buf, sb + 8, sb + lb);
         }
     }
 
-    private final class ComparatorOrder implements IndexSorter.Order {
+    private final class ComparatorOrder extends MetaSortable {
         private final RawComparator comparator;
 
         ComparatorOrder(RawComparator comparator) {
@@ -207,7 +215,7 @@ final class SortBuffer {
             if (next >= end) {
                 return false;
             }
-            int m = meta(order[next++]);
+            int m = meta(next++);
             keyStart = (int) INT.get(buf, m + KEY_START);
             keyLength = (int) INT.get(buf, m + KEY_LENGTH);
             valueLength = (int) INT.get(buf, m + VALUE_LENGTH);

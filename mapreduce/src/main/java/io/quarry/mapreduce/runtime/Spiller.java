@@ -39,17 +39,16 @@ final class Spiller {
             int i = 0;
             for (int p = 0; p < partitions; p++) {
                 int start = i;
-                while (i < count && buffer.partitionOf(buffer.sorted(i)) == p) {
+                while (i < count && buffer.partitionOf(i) == p) {
                     i++;
                 }
                 if (combiner != null && i > start) {
                     combiner.combine(buffer.iterator(start, i), writer);
                 } else {
                     for (int j = start; j < i; j++) {
-                        int r = buffer.sorted(j);
-                        int keyStart = buffer.keyStart(r);
-                        int keyLength = buffer.keyLength(r);
-                        writer.append(bytes, keyStart, keyLength, bytes, keyStart + keyLength, buffer.valueLength(r));
+                        int keyStart = buffer.keyStart(j);
+                        int keyLength = buffer.keyLength(j);
+                        writer.append(bytes, keyStart, keyLength, bytes, keyStart + keyLength, buffer.valueLength(j));
                     }
                 }
                 writer.finishSegment();

@@ -23,6 +23,8 @@ import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
 class ReduceTaskTest {
@@ -52,6 +54,11 @@ class ReduceTaskTest {
     @SuppressWarnings({"unchecked", "rawtypes"})
     private <K> void sumsMatchReference(String name, Class<K> keyClass, Function<Integer, K> keyOf, Comparator<K> order,
             boolean combiner) throws Exception {
+        sumsMatchReference(name, keyClass, keyOf, order, combiner, 40_000);
+    }
+
+    private <K> void sumsMatchReference(String name, Class<K> keyClass, Function<Integer, K> keyOf, Comparator<K> order,
+            boolean combiner, int maxPerMap) throws Exception {
         long seed = Seeds.seed(name);
         Random random = new Random(seed);
         int distinct = 1 + random.nextInt(20_000);
@@ -59,7 +66,7 @@ class ReduceTaskTest {
         TreeMap<K, Long> expected = new TreeMap<>(order);
         for (int m = 0; m < MAPS; m++) {
             List<Object[]> records = new ArrayList<>();
-            int count = m == 1 ? 0 : random.nextInt(40_000);
+            int count = m == 1 ? 0 : random.nextInt(maxPerMap);
             for (int i = 0; i < count; i++) {
                 K key = keyOf.apply(random.nextInt(distinct));
                 long value = random.nextInt(1000) - 500;
@@ -126,29 +133,36 @@ class ReduceTaskTest {
 
     @Test
     void kryoComparableKeysSortByCompareTo() throws Exception {
+        // Keys that deserialize for every comparison: fewer records keep the test quick.
         sumsMatchReference("kryoKeys", TestPoint.class, i -> new TestPoint(i % 97 - 40, "p" + i), Comparator.naturalOrder(),
-                false);
+                false, 10_000);
     }
 
     @Test
     void shuffleLargerThanItsMemoryMergesOnDisk() throws Exception {
+        int maps = 12;
         List<GeneratedSplit> splits = new ArrayList<>();
-        for (int m = 0; m < 6; m++) {
+        long total = 0;
+        for (int m = 0; m < maps; m++) {
             int base = m;
-            splits.add(new GeneratedSplit("m" + m, 30_000, i -> new Object[] {new Text("k" + (i * 6 + base)), new LongValue(1)}));
+            int count = m == maps - 1 ? 30_000 : 2_000;
+            total += count;
+            splits.add(new GeneratedSplit("m" + m, count, i -> new Object[] {new Text("k" + (i * maps + base)), new LongValue(1)}));
         }
+        // Small segments (about 30 KiB) are held in memory until 200 KiB fill up; the large one goes straight to disk.
         Configuration conf = squeezed(Text.class).with(MapReduceConfigKeys.NUM_REDUCES, "1")
-                .with(MapReduceConfigKeys.SHUFFLE_MEMORY, "400k");
+                .with(MapReduceConfigKeys.SHUFFLE_MEMORY, "200k");
         TestJobRunner.Result result = TestJobRunner.run(conf, splits, dir);
 
         List<Object[]> output = result.outputs().get(0);
-        assertThat(output).hasSize(180_000);
+        assertThat(output).hasSize((int) total);
         assertThat(output).allSatisfy(r -> assertThat(((LongValue) r[1]).get()).isEqualTo(1));
         for (int i = 1; i < output.size(); i++) {
             assertThat(((Text) output.get(i - 1)[0]).compareTo((Text) output.get(i)[0])).isLessThan(0);
         }
         assertThat(result.reduceCounters().value(TaskCounter.SPILLED_RECORDS))
-                .as("records merged to disk on the reduce side").isGreaterThan(0);
+                .as("in-memory segments merged to disk, then merged again in passes of 3")
+                .isGreaterThan(total - 30_000);
     }
 
     @Test
@@ -187,6 +201,37 @@ class ReduceTaskTest {
         }
         assertThat(result.reduceCounters().value(TaskCounter.REDUCE_INPUT_GROUPS)).isEqualTo(expected.size());
         assertThat(result.reduceCounters().value(TaskCounter.REDUCE_INPUT_RECORDS)).isEqualTo(30_000);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"lz4", "zstd"})
+    void compressedMapOutputGivesTheSameResultInFewerBytes(String codec) throws Exception {
+        List<GeneratedSplit> splits = new ArrayList<>();
+        for (int m = 0; m < 5; m++) {
+            int base = m;
+            int count = m == 4 ? 40_000 : 3_000;
+            splits.add(new GeneratedSplit("m" + m, count,
+                    i -> new Object[] {new Text("compressible-key-" + (i * 5 + base) % 7_000), new LongValue(i)}));
+        }
+        Configuration plain = squeezed(Text.class).with(MapReduceConfigKeys.SHUFFLE_MEMORY, "300k");
+        TestJobRunner.Result expected = TestJobRunner.run(plain, splits, dir.resolve("plain"));
+        TestJobRunner.Result compressed = TestJobRunner.run(plain.with(MapReduceConfigKeys.MAP_OUTPUT_COMPRESS, "true")
+                .with(MapReduceConfigKeys.MAP_OUTPUT_COMPRESS_CODEC, codec), splits, dir.resolve(codec));
+
+        assertThat(compressed.outputs()).hasSameSizeAs(expected.outputs());
+        for (int r = 0; r < REDUCES; r++) {
+            List<Object[]> want = expected.outputs().get(r);
+            List<Object[]> got = compressed.outputs().get(r);
+            assertThat(got).hasSameSizeAs(want);
+            for (int i = 0; i < want.size(); i++) {
+                assertThat(got.get(i)).containsExactly(want.get(i));
+            }
+        }
+        assertThat(MapOutputIndex.read(compressed.mapOutputs().get(0).indexFile()).codec()).isEqualTo(codec);
+        assertThat(compressed.mapCounters().value(TaskCounter.MAP_OUTPUT_MATERIALIZED_BYTES))
+                .isLessThan(expected.mapCounters().value(TaskCounter.MAP_OUTPUT_MATERIALIZED_BYTES) / 2);
+        assertThat(compressed.reduceCounters().value(TaskCounter.REDUCE_SHUFFLE_BYTES))
+                .isEqualTo(compressed.mapCounters().value(TaskCounter.MAP_OUTPUT_MATERIALIZED_BYTES));
     }
 
     @Test
