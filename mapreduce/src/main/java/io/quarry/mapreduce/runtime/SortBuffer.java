@@ -11,17 +11,20 @@ import java.util.Arrays;
  * One page of the map-side sort buffer: a single byte array whose serialized keys and values grow
  * from the front while fixed-size record metadata grows from the back, so records of any size
  * share the memory. Metadata per record: partition, key offset, key length, value length (the
- * value follows the key) and the first 8 key bytes as a big-endian long, which decides most
- * comparisons under byte order without touching the record bytes. Sorting moves the metadata
+ * value follows the key) and the first 16 key bytes as two big-endian longs, which decide most
+ * comparisons under byte order without touching the record bytes (32 bytes, so entries never
+ * straddle a cache line). Sorting moves the metadata
  * entries in place; no per-record objects exist.
  */
 final class SortBuffer {
-    static final int META_BYTES = 24;
+    static final int META_BYTES = 32;
     private static final int PARTITION = 0;
     private static final int KEY_START = 4;
     private static final int KEY_LENGTH = 8;
     private static final int VALUE_LENGTH = 12;
     private static final int PREFIX = 16;
+    private static final int PREFIX2 = 24;
+    private static final int PREFIX_BYTES = 16;
     private static final VarHandle INT = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.nativeOrder());
     private static final VarHandle LONG = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.nativeOrder());
 
@@ -78,17 +81,19 @@ final class SortBuffer {
         INT.set(buf, meta + KEY_START, keyStart);
         INT.set(buf, meta + KEY_LENGTH, keyLength);
         INT.set(buf, meta + VALUE_LENGTH, valueLength);
-        LONG.set(buf, meta + PREFIX, prefix(key, keyLength));
+        LONG.set(buf, meta + PREFIX, prefix(key, 0, keyLength));
+        LONG.set(buf, meta + PREFIX2, prefix(key, 8, keyLength));
         count++;
         dataBytes += keyLength + valueLength;
         return true;
     }
 
-    private static long prefix(byte[] key, int length) {
+    /** Key bytes {@code [from, from + 8)} as a big-endian long, zero-padded past the key's end. */
+    private static long prefix(byte[] key, int from, int length) {
         long p = 0;
-        int n = Math.min(8, length);
-        for (int i = 0; i < n; i++) {
-            p |= (key[i] & 0xFFL) << (56 - 8 * i);
+        int n = Math.min(from + 8, length);
+        for (int i = from; i < n; i++) {
+            p |= (key[i] & 0xFFL) << (56 - 8 * (i - from));
         }
         return p;
     }
@@ -151,7 +156,7 @@ final class SortBuffer {
     }
 
     /**
-     * Byte order: partition, then the 8-byte prefixes; on a tie, a key of at most 8 bytes is a
+     * Byte order: partition, then the 16-byte prefixes; on a tie, a key of at most 16 bytes is a
      * prefix of the other, so the lengths decide, and only two longer keys compare their bytes.
      */
     private final class BytePrefixOrder extends MetaSortable {
@@ -167,14 +172,18 @@ final class SortBuffer {
             if (c != 0) {
                 return c;
             }
+            c = Long.compareUnsigned((long) LONG.get(buf, ma + PREFIX2), (long) LONG.get(buf, mb + PREFIX2));
+            if (c != 0) {
+                return c;
+            }
             int la = (int) INT.get(buf, ma + KEY_LENGTH);
             int lb = (int) INT.get(buf, mb + KEY_LENGTH);
-            if (la <= 8 || lb <= 8) {
+            if (la <= PREFIX_BYTES || lb <= PREFIX_BYTES) {
                 return Integer.compare(la, lb);
             }
             int sa = (int) INT.get(buf, ma + KEY_START);
             int sb = (int) INT.get(buf, mb + KEY_START);
-            return Arrays.compareUnsigned(buf, sa + 8, sa + la, buf, sb + 8, sb + lb);
+            return Arrays.compareUnsigned(buf, sa + PREFIX_BYTES, sa + la, buf, sb + PREFIX_BYTES, sb + lb);
         }
     }
 
