@@ -19,7 +19,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The reduce side of the shuffle: fetches this reducer's segment of every map, keeps segments in
+ * The reduce side of the shuffle: fetches this reducer's segment of every map. Segments on this
+ * machine's disk (from {@link LocalMapOutputFetcher}) are merged in place; others are kept in
  * memory while they fit in {@code quarry.mapreduce.reduce.shuffle-memory} (merging them into one
  * sorted file when memory fills), copies segments larger than a quarter of it straight to disk,
  * and finally merges everything into one sorted stream. Memory use stays within the limit
@@ -94,7 +95,13 @@ final class Shuffle {
             shuffleBytes.increment(segment.storedLength());
             shuffledMaps.increment();
             long raw = segment.rawLength();
-            if (raw <= maxInMemorySegment) {
+            if (stored instanceof FileRangeInputStream local) {
+                // Map output on this machine's disk: merged straight from the map's file, nothing copied.
+                if (raw > 1) {
+                    onDisk.add(MergeSource.file(local.file(),
+                            new IndexEntry(local.offset(), raw, segment.storedLength(), 0), codec, false));
+                }
+            } else if (raw <= maxInMemorySegment) {
                 InputStream in = codec == Codecs.NONE ? stored : new BlockDecompressingInputStream(stored, codec, name);
                 byte[] bytes = new byte[(int) raw];
                 int read = in.readNBytes(bytes, 0, bytes.length);

@@ -46,7 +46,14 @@ final class TestJobRunner {
         return new TaskAttemptContext(job, new TaskAttemptId(new TaskId(job.jobId(), type, index), 0));
     }
 
+    /** Runs the job; reducers read the map files in place, as in-process. */
     static Result run(Configuration conf, List<GeneratedSplit> splits, Path dir) throws IOException, InterruptedException {
+        return run(conf, splits, dir, false);
+    }
+
+    /** Runs the job; with {@code streamed} reducers get map output as streams, as over a network. */
+    static Result run(Configuration conf, List<GeneratedSplit> splits, Path dir, boolean streamed)
+            throws IOException, InterruptedException {
         JobContext job = job(conf);
         Counters mapCounters = new Counters();
         List<MapOutput> mapOutputs = new ArrayList<>();
@@ -62,7 +69,7 @@ final class TestJobRunner {
         Counters reduceCounters = new Counters();
         for (int r = 0; r < job.numReduceTasks(); r++) {
             TaskAttemptContext attempt = attempt(job, TaskType.REDUCE, r);
-            try (LocalMapOutputFetcher fetcher = new LocalMapOutputFetcher(mapOutputs)) {
+            try (MapOutputFetcher fetcher = streamed ? new StreamingFetcher(mapOutputs) : new LocalMapOutputFetcher(mapOutputs)) {
                 new ReduceTask(attempt, splits.size(), fetcher, dir.resolve("reduce" + r)).run();
             }
             reduceCounters.add(attempt.counters());
