@@ -1,5 +1,6 @@
 package io.quarry.examples;
 
+import io.quarry.common.conf.Configuration;
 import io.quarry.examples.join.BroadcastJoin;
 import io.quarry.examples.join.ReduceSideJoin;
 import io.quarry.examples.logs.LogStatusPerHour;
@@ -16,9 +17,11 @@ import java.util.function.Supplier;
 
 /**
  * The examples jar's main class: {@code quarry jar quarry-jobs-examples.jar NAME [generic options] args...}
- * runs the example called NAME; no arguments or {@code --help} list them.
+ * runs the example called NAME; no arguments or {@code --help} list them. A {@link Tool} itself, so
+ * {@code quarry jar} runs it in its own process without exiting it; generic options may come before
+ * the name as well as after it.
  */
-public final class ExampleDriver {
+public final class ExampleDriver implements Tool {
 
     /** One runnable example. */
     public record Example(String name, String description, Supplier<Tool> tool) {
@@ -35,15 +38,16 @@ public final class ExampleDriver {
             new Example("secondarysort", "Lists each year's temperatures in order (secondary sort).", SecondarySort::new),
             new Example("logstatus", "Counts HTTP status codes per hour in Apache access logs.", LogStatusPerHour::new));
 
-    private ExampleDriver() {
-    }
-
     public static void main(String[] args) throws Exception {
-        System.exit(run(args));
+        System.exit(ToolRunner.run(new ExampleDriver(), args));
     }
 
-    /** Runs the example named by the first argument; returns the exit code. */
-    public static int run(String[] args) throws Exception {
+    /**
+     * Runs the example named by the first argument with {@code conf} plus the generic options that
+     * follow the name; returns the exit code.
+     */
+    @Override
+    public int run(Configuration conf, String[] args) throws Exception {
         if (args.length == 0 || Usage.helpRequested(new String[] {args[0]})) {
             list(args.length == 0 ? System.err : System.out);
             return args.length == 0 ? 2 : 0;
@@ -54,7 +58,12 @@ public final class ExampleDriver {
             list(System.err);
             return 2;
         }
-        return ToolRunner.run(example.get().tool().get(), Arrays.copyOfRange(args, 1, args.length));
+        ToolRunner.setBaseConfiguration(conf);
+        try {
+            return ToolRunner.run(example.get().tool().get(), Arrays.copyOfRange(args, 1, args.length));
+        } finally {
+            ToolRunner.setBaseConfiguration(null);
+        }
     }
 
     public static Optional<Example> find(String name) {

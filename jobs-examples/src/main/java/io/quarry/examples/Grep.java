@@ -13,7 +13,6 @@ import io.quarry.mapreduce.io.RawComparator;
 import io.quarry.mapreduce.io.Text;
 import java.io.IOException;
 import java.util.Arrays;
-import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -35,8 +34,7 @@ public final class Grep implements Tool {
         Pattern.compile(args[2]); // fail early, in the client, on a bad expression
         Path input = new Path(args[0]);
         Path output = new Path(args[1]);
-        Path counts = new Path(output.parent() == null ? output : output.parent(),
-                "." + output.name() + "-grep-counts-" + UUID.randomUUID());
+        Path counts = WorkPaths.hiddenSibling(output, "grep-counts");
         try {
             Job count = Job.create(conf, "grep-search");
             count.setJarByClass(Grep.class);

@@ -69,8 +69,9 @@ public final class WordCount implements Tool {
             }
         }
 
+        /** Space, tab, newline, form feed or carriage return (not the vertical tab, as StringTokenizer). */
         static boolean isDelimiter(byte b) {
-            return b == ' ' || b == '\t' || b == '\n' || b == '\r' || b == '\f';
+            return b == ' ' || (b >= '\t' && b <= '\r' && b != 0x0B);
         }
     }
 

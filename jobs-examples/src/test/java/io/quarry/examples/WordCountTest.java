@@ -39,9 +39,9 @@ class WordCountTest {
                 }
                 for (int w = 0; w < words; w++) {
                     text.append(w == 0 ? "" : SEPARATORS[random.nextInt(SEPARATORS.length)]);
-                    // Zipf-ish ranks, some non-ASCII words
+                    // Zipf-ish ranks; some non-ASCII words, some with a vertical tab (not a separator)
                     int rank = (int) Math.floor(Math.pow(300, random.nextDouble()));
-                    text.append(rank % 17 == 0 ? "mot" + rank + "é" : "w" + rank);
+                    text.append(rank % 17 == 0 ? "mot" + rank + "é" : rank % 23 == 0 ? "v\u000Bt" + rank : "w" + rank);
                 }
                 text.append('\n');
             }

@@ -1,5 +1,6 @@
 package io.quarry.mapreduce;
 
+import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -18,20 +19,34 @@ public record JobId(String origin, int sequence) implements Comparable<JobId> {
     }
 
     public static JobId parse(String text) {
-        String[] parts = text.split("_");
+        String[] parts = text.split("_", -1);
         if (parts.length != 3 || !parts[0].equals("job")) {
             throw new IllegalArgumentException("not a job id (expected job_<origin>_<number>): " + text);
         }
         try {
-            return new JobId(parts[1], Integer.parseInt(parts[2]));
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("not a job id (expected job_<origin>_<number>): " + text, e);
+            return new JobId(parts[1], parseNumber(parts[2]));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("not a job id (expected job_<origin>_<number>): " + text + " (" + e.getMessage() + ")", e);
         }
+    }
+
+    /** A decimal number of ASCII digits only (no sign), as ids print them. */
+    static int parseNumber(String digits) {
+        if (digits.isEmpty()) {
+            throw new NumberFormatException("empty number");
+        }
+        for (int i = 0; i < digits.length(); i++) {
+            char c = digits.charAt(i);
+            if (c < '0' || c > '9') {
+                throw new NumberFormatException("not a decimal number: " + digits);
+            }
+        }
+        return Integer.parseInt(digits);
     }
 
     /** The shared middle part of job, task and attempt ids. */
     String idBody() {
-        return origin + "_" + String.format("%04d", sequence);
+        return origin + "_" + String.format(Locale.ROOT, "%04d", sequence);
     }
 
     @Override

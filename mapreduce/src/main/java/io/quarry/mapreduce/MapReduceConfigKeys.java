@@ -57,6 +57,8 @@ public final class MapReduceConfigKeys implements ConfigKeyProvider {
             "none", "Block compression of record-file output: none, lz4 or zstd.");
     public static final ConfigKey TOTAL_ORDER_PARTITION_FILE = ConfigKey.string("mapreduce.totalorderpartitioner.path", null,
             "Partition file of the TotalOrderPartitioner: the split points between reduce tasks' key ranges.");
+    public static final ConfigKey RECORD_FILE_BLOCK_SIZE = ConfigKey.size("quarry.mapreduce.recordfile.block-size", "1m",
+            "Raw bytes of records gathered into one (compressed, checksummed) block of record-file output.");
 
     // How tasks run.
     public static final ConfigKey SORT_MB = ConfigKey.integer("mapreduce.task.io.sort.mb", 100,
@@ -94,8 +96,9 @@ public final class MapReduceConfigKeys implements ConfigKeyProvider {
                 SORT_COMPARATOR_CLASS, GROUPING_COMPARATOR_CLASS, INPUT_FORMAT_CLASS, OUTPUT_FORMAT_CLASS,
                 MAP_OUTPUT_KEY_CLASS, MAP_OUTPUT_VALUE_CLASS, OUTPUT_KEY_CLASS, OUTPUT_VALUE_CLASS, NUM_REDUCES,
                 INPUT_DIRS, INPUT_RECURSIVE, SPLIT_MINSIZE, SPLIT_MAXSIZE, LOCAL_BLOCK_SIZE, KEY_VALUE_SEPARATOR,
-                OUTPUT_DIR, TEXT_OUTPUT_SEPARATOR, OUTPUT_COMPRESS_CODEC, TOTAL_ORDER_PARTITION_FILE, SORT_MB, SPILL_PERCENT,
-                SORT_FACTOR, MAP_OUTPUT_COMPRESS, MAP_OUTPUT_COMPRESS_CODEC, ZSTD_LEVEL, SHUFFLE_MEMORY, SHUFFLE_PARALLEL_COPIES, LOCAL_DIRS,
+                OUTPUT_DIR, TEXT_OUTPUT_SEPARATOR, OUTPUT_COMPRESS_CODEC, TOTAL_ORDER_PARTITION_FILE, RECORD_FILE_BLOCK_SIZE,
+                SORT_MB, SPILL_PERCENT, SORT_FACTOR, MAP_OUTPUT_COMPRESS, MAP_OUTPUT_COMPRESS_CODEC, ZSTD_LEVEL, SHUFFLE_MEMORY,
+                SHUFFLE_PARALLEL_COPIES, LOCAL_DIRS,
                 FRAMEWORK_NAME, LOCAL_MAP_TASKS, LOCAL_REDUCE_TASKS, PROGRESS_INTERVAL);
     }
 

@@ -13,14 +13,14 @@ public record TaskAttemptId(TaskId taskId, int attempt) {
 
     public static TaskAttemptId parse(String text) {
         int last = text.lastIndexOf('_');
-        if (!text.startsWith("attempt_") || last < 0) {
+        if (!text.startsWith("attempt_") || last < "attempt_".length()) {
             throw new IllegalArgumentException("not an attempt id (expected attempt_<origin>_<job>_<m|r>_<index>_<n>): " + text);
         }
         try {
             return new TaskAttemptId(TaskId.parse("task_" + text.substring("attempt_".length(), last)),
-                    Integer.parseInt(text.substring(last + 1)));
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("not an attempt id: " + text, e);
+                    JobId.parseNumber(text.substring(last + 1)));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("not an attempt id: " + text + " (" + e.getMessage() + ")", e);
         }
     }
 

@@ -1,5 +1,6 @@
 package io.quarry.mapreduce;
 
+import java.util.Locale;
 import java.util.Objects;
 
 /** A task of a job, {@code task_<origin>_<seq>_m_000003}. */
@@ -13,20 +14,20 @@ public record TaskId(JobId jobId, TaskType type, int index) {
     }
 
     public static TaskId parse(String text) {
-        String[] parts = text.split("_");
+        String[] parts = text.split("_", -1);
         if (parts.length != 5 || !parts[0].equals("task") || parts[3].length() != 1) {
             throw new IllegalArgumentException("not a task id (expected task_<origin>_<job>_<m|r>_<index>): " + text);
         }
         try {
-            return new TaskId(new JobId(parts[1], Integer.parseInt(parts[2])), TaskType.ofLetter(parts[3].charAt(0)),
-                    Integer.parseInt(parts[4]));
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("not a task id: " + text, e);
+            return new TaskId(new JobId(parts[1], JobId.parseNumber(parts[2])), TaskType.ofLetter(parts[3].charAt(0)),
+                    JobId.parseNumber(parts[4]));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("not a task id: " + text + " (" + e.getMessage() + ")", e);
         }
     }
 
     String idBody() {
-        return jobId.idBody() + "_" + type.letter() + "_" + String.format("%06d", index);
+        return jobId.idBody() + "_" + type.letter() + "_" + String.format(Locale.ROOT, "%06d", index);
     }
 
     @Override

@@ -4,6 +4,7 @@ import io.quarry.common.conf.Configuration;
 import io.quarry.dfs.FileSystem;
 import io.quarry.dfs.Path;
 import io.quarry.examples.Usage;
+import io.quarry.examples.WorkPaths;
 import io.quarry.mapreduce.Job;
 import io.quarry.mapreduce.Tool;
 import io.quarry.mapreduce.ToolRunner;
@@ -11,7 +12,6 @@ import io.quarry.mapreduce.io.BytesValue;
 import io.quarry.mapreduce.partition.InputSampler;
 import io.quarry.mapreduce.partition.SplitSampler;
 import io.quarry.mapreduce.partition.TotalOrderPartitioner;
-import java.util.UUID;
 
 /**
  * Sorts TeraGen rows by their 10-byte keys into globally ordered part files: a sample of the input
@@ -34,8 +34,7 @@ public final class TeraSort implements Tool {
         }
         Path input = new Path(args[0]);
         Path output = new Path(args[1]);
-        Path partitions = new Path(output.parent() == null ? output : output.parent(),
-                "." + output.name() + "-partitions-" + UUID.randomUUID());
+        Path partitions = WorkPaths.hiddenSibling(output, "partitions");
         Job job = Job.create(conf, "terasort");
         job.setJarByClass(TeraSort.class);
         job.setInputFormatClass(TeraInputFormat.class);

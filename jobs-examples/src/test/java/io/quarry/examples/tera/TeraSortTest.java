@@ -23,7 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 @Timeout(120)
 class TeraSortTest {
-    private static final int ROWS = 20_000;
+    private static final int ROWS = 10_000;
 
     @TempDir
     Path dir;

@@ -3,11 +3,14 @@ package io.quarry.mapreduce.io;
 import com.esotericsoftware.kryo.Kryo;
 import com.esotericsoftware.kryo.io.Input;
 import com.esotericsoftware.kryo.io.Output;
+import com.esotericsoftware.kryo.util.DefaultInstantiatorStrategy;
 import java.util.Objects;
+import org.objenesis.strategy.StdInstantiatorStrategy;
 
 /**
  * Any other class through Kryo. The top-level class is known from the job, so it is not written;
- * classes met inside values are written by name (user types need no registration). Not ordered:
+ * classes met inside values are written by name (user types need no registration, nor a
+ * no-argument constructor). Not ordered:
  * a key class serialized this way sorts through {@code compareTo} after deserializing, or
  * through a sort comparator the job sets.
  */
@@ -21,6 +24,8 @@ public final class KryoSerde<T> implements Serde<T> {
         this.type = Objects.requireNonNull(type, "type");
         kryo.setRegistrationRequired(false);
         kryo.setReferences(false);
+        // Classes without a no-argument constructor are created without running one.
+        kryo.setInstantiatorStrategy(new DefaultInstantiatorStrategy(new StdInstantiatorStrategy()));
         kryo.setClassLoader(Thread.currentThread().getContextClassLoader() != null
                 ? Thread.currentThread().getContextClassLoader() : type.getClassLoader());
     }

@@ -7,6 +7,12 @@ import java.nio.charset.StandardCharsets;
  * ({@link Text}, {@link LongValue}, {@link IntValue}, {@link DoubleValue}, {@link BytesValue},
  * {@link NullValue} and their plain Java counterparts), Kryo for anything else. Serdes keep
  * scratch state: each task creates its own.
+ *
+ * <p>Strings, like {@link Text}, are UTF-8 and so sort by code point. That is
+ * {@link String#compareTo} except between characters above U+FFFF and those from U+E000 to
+ * U+FFFF, which {@code compareTo} orders by their UTF-16 surrogates. Unpaired surrogates do not
+ * survive the encoding (they become {@code '?'}). Doubles sort as {@link Double#compare}:
+ * {@code -0.0} before {@code 0.0}, NaN (all NaNs alike) after positive infinity.
  */
 public final class Serdes {
     private Serdes() {

@@ -147,4 +147,20 @@ class FileInputFormatTest {
         }
         assertThat(read.stream().map(FormatTesting.Entry::value).collect(Collectors.toList())).isEqualTo(expected);
     }
+
+    @Test
+    void compressedTextIsOneSplitAndRejectedWithAClearError() throws IOException {
+        Files.write(dir.resolve("logs.gz"), new byte[3500]);
+        JobContext job = job(path(dir).toString(), MapReduceConfigKeys.LOCAL_BLOCK_SIZE.name(), "1000");
+        List<InputSplit> splits = format.splits(job);
+        assertThat(splits).extracting(InputSplit::length).containsExactly(3500L);
+        assertThatThrownBy(() -> format.createRecordReader(splits.get(0), FormatTesting.mapAttempt(job.configuration())))
+                .hasMessageContaining("logs.gz").hasMessageContaining("compressed");
+    }
+
+    @Test
+    void fileNamedLiterallyIsReadEvenWhenItsNameLooksHidden() throws IOException {
+        write(dir.resolve("_data.txt"), "x\n");
+        assertThat(splitFileNames(job(path(dir.resolve("_data.txt")).toString()))).containsExactly("_data.txt");
+    }
 }

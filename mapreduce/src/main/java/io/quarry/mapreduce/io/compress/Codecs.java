@@ -53,9 +53,8 @@ public final class Codecs {
     /** The codec called {@code name}, zstd at the level {@code conf} sets ({@code io.compression.codec.zstd.level}). */
     public static CompressionCodec byName(String name, Configuration conf) {
         CompressionCodec codec = byName(name);
-        if (codec instanceof ZstdCodec zstd) {
-            int level = conf.getInt(MapReduceConfigKeys.ZSTD_LEVEL);
-            return level == zstd.level() ? zstd : new ZstdCodec(level);
+        if (codec instanceof ZstdCodec) {
+            return ZstdCodec.atLevel(conf.getInt(MapReduceConfigKeys.ZSTD_LEVEL));
         }
         return codec;
     }

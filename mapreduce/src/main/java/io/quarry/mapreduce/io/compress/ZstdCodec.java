@@ -5,6 +5,7 @@ import com.github.luben.zstd.ZstdCompressCtx;
 import com.github.luben.zstd.ZstdDecompressCtx;
 import com.github.luben.zstd.ZstdException;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Zstandard block compression at a fixed level. Each call borrows a native compression or
@@ -20,10 +21,16 @@ public final class ZstdCodec implements CompressionCodec {
         static final ZstdCodec INSTANCE = new ZstdCodec(DEFAULT_LEVEL);
     }
 
+    private static final ConcurrentHashMap<Integer, ZstdCodec> BY_LEVEL = new ConcurrentHashMap<>();
+
     private final int level;
     private final ContextPool<ZstdCompressCtx> compressors;
     private final ContextPool<ZstdDecompressCtx> decompressors;
 
+    /**
+     * A codec with its own context pools. Native contexts are freed only when a pool is full, not
+     * when the codec is collected, so long-lived code should share instances: {@link #atLevel}.
+     */
     public ZstdCodec(int level) {
         if (level < Zstd.minCompressionLevel() || level > Zstd.maxCompressionLevel()) {
             throw new IllegalArgumentException("zstd level " + level + " is out of range (allowed " + Zstd.minCompressionLevel()
@@ -37,6 +44,11 @@ public final class ZstdCodec implements CompressionCodec {
     /** The shared instance at {@link #DEFAULT_LEVEL}. */
     public static ZstdCodec defaultLevel() {
         return DefaultHolder.INSTANCE;
+    }
+
+    /** The shared instance for {@code level}. */
+    public static ZstdCodec atLevel(int level) {
+        return level == DEFAULT_LEVEL ? defaultLevel() : BY_LEVEL.computeIfAbsent(level, ZstdCodec::new);
     }
 
     public int level() {

@@ -6,8 +6,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.quarry.common.conf.Configuration;
 import io.quarry.common.testing.Seeds;
 import io.quarry.mapreduce.MapReduceConfigKeys;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Random;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import net.jpountz.lz4.LZ4Factory;
@@ -23,6 +28,10 @@ class CompressionCodecTest {
 
     static Stream<CompressionCodec> codecs() {
         return Stream.of(Codecs.NONE, Lz4Codec.instance(), new Lz4Codec(LZ4Factory.safeInstance()), ZstdCodec.defaultLevel(), new ZstdCodec(1), new ZstdCodec(-5));
+    }
+
+    static Stream<CompressionCodec> sharedCodecs() {
+        return Stream.of(Lz4Codec.instance(), ZstdCodec.defaultLevel());
     }
 
     static Stream<CompressionCodec> realCodecs() {
@@ -113,7 +122,7 @@ class CompressionCodecTest {
         byte[] raw = TestData.compressible(random, 20_000);
         byte[] compressed = compress(codec, raw);
         int detected = 0;
-        for (int trial = 0; trial < 2000; trial++) {
+        for (int trial = 0; trial < 1000; trial++) {
             byte[] damaged = compressed.clone();
             int flips = 1 + random.nextInt(3);
             for (int i = 0; i < flips; i++) {
@@ -144,6 +153,31 @@ class CompressionCodecTest {
                 .isInstanceOf(IndexOutOfBoundsException.class);
     }
 
+    @ParameterizedTest
+    @MethodSource("sharedCodecs")
+    void oneCodecServesManyThreadsAtOnce(CompressionCodec codec) throws Exception {
+        long seed = Seeds.seed("threads-" + codec);
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<?>> results = new ArrayList<>();
+            for (int t = 0; t < 4; t++) {
+                Random random = new Random(seed + t);
+                results.add(pool.submit(() -> {
+                    for (int i = 0; i < 50; i++) {
+                        byte[] raw = TestData.compressible(random, random.nextInt(20_000));
+                        assertThat(roundTrip(codec, raw, 0, 0)).isEqualTo(raw);
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> result : results) {
+                result.get();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
     @Test
     void codecsAreFoundByNameIgnoringCase() {
         assertThat(Codecs.byName("LZ4")).isSameAs(Lz4Codec.instance());
@@ -160,6 +194,7 @@ class CompressionCodecTest {
     void zstdLevelComesFromConfiguration() {
         Configuration conf = Configuration.empty().with(MapReduceConfigKeys.ZSTD_LEVEL, "9");
         assertThat(((ZstdCodec) Codecs.byName("zstd", conf)).level()).isEqualTo(9);
+        assertThat(Codecs.byName("zstd", conf)).as("one shared codec per level").isSameAs(Codecs.byName("zstd", conf));
         assertThat(Codecs.byName("zstd", Configuration.empty())).isSameAs(ZstdCodec.defaultLevel());
         assertThat(Codecs.byName("lz4", conf)).isSameAs(Lz4Codec.instance());
     }
