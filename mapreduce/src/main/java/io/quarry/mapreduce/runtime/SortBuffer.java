@@ -108,11 +108,62 @@ final class SortBuffer {
 
     /**
      * Sorts the records by partition, then key under {@code comparator}, by moving their metadata
-     * entries; afterwards record {@code i} is the {@code i}-th in order.
+     * entries; afterwards record {@code i} is the {@code i}-th in order. A first in-place radix
+     * pass (American flag sort) distributes the entries into buckets by partition and, under byte
+     * order, first key byte; quicksort then orders each bucket, which is small enough to stay in
+     * the processor's caches.
      */
     void sort(RawComparator comparator) {
-        IndexSorter.sort(comparator instanceof ByteOrderComparator ? new BytePrefixOrder() : new ComparatorOrder(comparator),
-                0, count);
+        boolean byteOrder = comparator instanceof ByteOrderComparator;
+        MetaSortable order = byteOrder ? new BytePrefixOrder() : new ComparatorOrder(comparator);
+        int maxPartition = 0;
+        for (int i = 0; i < count; i++) {
+            maxPartition = Math.max(maxPartition, partitionOf(i));
+        }
+        long buckets = (maxPartition + 1L) * (byteOrder ? 256 : 1);
+        if (buckets == 1 || buckets > MAX_BUCKETS || count < 2 * buckets) {
+            IndexSorter.sort(order, 0, count);
+            return;
+        }
+        int[] starts = distribute((int) buckets, byteOrder, order);
+        for (int b = 0; b < buckets; b++) {
+            if (starts[b + 1] - starts[b] > 1) {
+                IndexSorter.sort(order, starts[b], starts[b + 1]);
+            }
+        }
+    }
+
+    private static final int MAX_BUCKETS = 1 << 20;
+
+    private int bucketOf(int record, boolean byteOrder) {
+        int m = meta(record);
+        int partition = (int) INT.get(buf, m + PARTITION);
+        return byteOrder ? (partition << 8) | (int) ((long) LONG.get(buf, m + PREFIX) >>> 56) : partition;
+    }
+
+    /** Moves every entry into its bucket in place; returns the bucket boundaries (length buckets + 1). */
+    private int[] distribute(int buckets, boolean byteOrder, MetaSortable order) {
+        int[] starts = new int[buckets + 1];
+        for (int i = 0; i < count; i++) {
+            starts[bucketOf(i, byteOrder) + 1]++;
+        }
+        for (int b = 0; b < buckets; b++) {
+            starts[b + 1] += starts[b];
+        }
+        int[] next = Arrays.copyOf(starts, buckets);
+        for (int b = 0; b < buckets; b++) {
+            int end = starts[b + 1];
+            while (next[b] < end) {
+                int i = next[b];
+                int home = bucketOf(i, byteOrder);
+                if (home == b) {
+                    next[b]++;
+                } else {
+                    order.swap(i, next[home]++);
+                }
+            }
+        }
+        return starts;
     }
 
     private int meta(int record) {
