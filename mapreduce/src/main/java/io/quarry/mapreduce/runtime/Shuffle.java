@@ -40,6 +40,7 @@ final class Shuffle {
     private final List<MergeSource> inMemory = new ArrayList<>();
     private final List<MergeSource> onDisk = new ArrayList<>();
     private long heldInMemory;
+    private long rawBytes;
 
     Shuffle(TaskAttemptContext attempt, int numMaps, MapOutputFetcher fetcher, Path workDir, Merger merger) {
         this.attempt = Objects.requireNonNull(attempt, "attempt");
@@ -117,12 +118,18 @@ final class Shuffle {
         }
     }
 
+    /** Raw bytes of all segments fetched, known once {@link #run} returned. */
+    long rawBytes() {
+        return rawBytes;
+    }
+
     private void accept(SegmentCopier.Copied copied) throws IOException {
         shuffleBytes.increment(copied.storedLength());
         shuffledMaps.increment();
         if (copied.source() == null) {
             return;
         }
+        rawBytes += copied.source().rawLength();
         if (copied.memoryBytes() == 0) {
             onDisk.add(copied.source());
             return;

@@ -182,6 +182,7 @@ class ReduceTaskTest {
             assertThat(((Text) output.get(i - 1)[0]).compareTo((Text) output.get(i)[0])).isLessThan(0);
         }
         assertThat(result.reduceCounters().value(TaskCounter.SPILLED_RECORDS)).as("nothing written on the reduce side").isZero();
+        assertThat(result.reduceProgress()).containsExactly(1f);
         assertThat(result.reduceCounters().value(TaskCounter.REDUCE_SHUFFLE_BYTES))
                 .isEqualTo(result.mapCounters().value(TaskCounter.MAP_OUTPUT_MATERIALIZED_BYTES));
     }

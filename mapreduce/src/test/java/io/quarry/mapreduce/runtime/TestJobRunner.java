@@ -23,7 +23,8 @@ final class TestJobRunner {
     }
 
     /** What a test job left: each task's collected output (reducers, or maps when map-only), counters and map outputs. */
-    record Result(List<List<Object[]>> outputs, Counters mapCounters, Counters reduceCounters, List<MapOutput> mapOutputs) {
+    record Result(List<List<Object[]>> outputs, Counters mapCounters, Counters reduceCounters, List<MapOutput> mapOutputs,
+            List<Float> reduceProgress) {
         List<Object[]> allOutput() {
             List<Object[]> all = new ArrayList<>();
             outputs.forEach(all::addAll);
@@ -67,14 +68,16 @@ final class TestJobRunner {
             }
         }
         Counters reduceCounters = new Counters();
+        List<Float> reduceProgress = new ArrayList<>();
         for (int r = 0; r < job.numReduceTasks(); r++) {
             TaskAttemptContext attempt = attempt(job, TaskType.REDUCE, r);
             try (MapOutputFetcher fetcher = streamed ? new StreamingFetcher(mapOutputs) : new LocalMapOutputFetcher(mapOutputs)) {
                 new ReduceTask(attempt, splits.size(), fetcher, dir.resolve("reduce" + r)).run();
             }
             reduceCounters.add(attempt.counters());
+            reduceProgress.add(attempt.progress());
             outputs.add(CollectingOutputFormat.take(attempt.taskAttemptId().toString()));
         }
-        return new Result(outputs, mapCounters, reduceCounters, mapOutputs);
+        return new Result(outputs, mapCounters, reduceCounters, mapOutputs, reduceProgress);
     }
 }
