@@ -73,7 +73,10 @@ public final class MapReduceConfigKeys implements ConfigKeyProvider {
             "Codec of compressed map output: lz4 or zstd.");
     public static final ConfigKey ZSTD_LEVEL = ConfigKey.integer("io.compression.codec.zstd.level", 3,
             "Zstandard compression level (1 fastest to 22 smallest; negative levels are faster still).");
-    public static final ConfigKey SHUFFLE_MEMORY = ConfigKey.size("quarry.mapreduce.reduce.shuffle-memory", "256m",
+    public static final ConfigKey COMBINE_TABLE_SIZE = ConfigKey.size("quarry.mapreduce.map.combine-table.size", "16m",
+            "Memory of a map task's combining hash table, used in front of the sort buffer when the job has a combiner "
+                    + "and byte-ordered keys: records with equal keys are combined before they are sorted. 0 turns it off.");
+        public static final ConfigKey SHUFFLE_MEMORY = ConfigKey.size("quarry.mapreduce.reduce.shuffle-memory", "256m",
             "Memory a reduce task holds fetched map output in before merging it to disk.");
     public static final ConfigKey SHUFFLE_PARALLEL_COPIES = ConfigKey.integer("mapreduce.reduce.shuffle.parallelcopies", 5,
             "Map outputs a reduce task fetches at once.");
@@ -97,7 +100,7 @@ public final class MapReduceConfigKeys implements ConfigKeyProvider {
                 MAP_OUTPUT_KEY_CLASS, MAP_OUTPUT_VALUE_CLASS, OUTPUT_KEY_CLASS, OUTPUT_VALUE_CLASS, NUM_REDUCES,
                 INPUT_DIRS, INPUT_RECURSIVE, SPLIT_MINSIZE, SPLIT_MAXSIZE, LOCAL_BLOCK_SIZE, KEY_VALUE_SEPARATOR,
                 OUTPUT_DIR, TEXT_OUTPUT_SEPARATOR, OUTPUT_COMPRESS_CODEC, TOTAL_ORDER_PARTITION_FILE, RECORD_FILE_BLOCK_SIZE,
-                SORT_MB, SPILL_PERCENT, SORT_FACTOR, MAP_OUTPUT_COMPRESS, MAP_OUTPUT_COMPRESS_CODEC, ZSTD_LEVEL, SHUFFLE_MEMORY,
+                SORT_MB, SPILL_PERCENT, SORT_FACTOR, MAP_OUTPUT_COMPRESS, MAP_OUTPUT_COMPRESS_CODEC, COMBINE_TABLE_SIZE, ZSTD_LEVEL, SHUFFLE_MEMORY,
                 SHUFFLE_PARALLEL_COPIES, LOCAL_DIRS,
                 FRAMEWORK_NAME, LOCAL_MAP_TASKS, LOCAL_REDUCE_TASKS, PROGRESS_INTERVAL);
     }

@@ -93,6 +93,14 @@ final class MapOutputCollector<K, V> implements RecordSink<K, V>, Closeable {
 
     @Override
     public void write(K key, V value) throws IOException, InterruptedException {
+        collect(key, value, true);
+    }
+
+    /**
+     * Adds a record to the sort buffer; {@code countAsMapOutput} is false for records a
+     * {@link PreCombiner} already counted as map output before combining them.
+     */
+    void collect(K key, V value, boolean countAsMapOutput) throws IOException, InterruptedException {
         int partition = partitions == 1 ? 0 : partitioner.partition(key, value, partitions);
         if (partition < 0 || partition >= partitions) {
             throw new IOException("partitioner " + partitioner.getClass().getName() + " returned partition " + partition
@@ -104,8 +112,10 @@ final class MapOutputCollector<K, V> implements RecordSink<K, V>, Closeable {
         valueSerde.write(value, valueBuffer);
         int keyLength = keyBuffer.length();
         int valueLength = valueBuffer.length();
-        outputRecords.increment();
-        outputBytes.increment(keyLength + valueLength);
+        if (countAsMapOutput) {
+            outputRecords.increment();
+            outputBytes.increment(keyLength + valueLength);
+        }
         SortBuffer page = page();
         if (!page.add(partition, keyBuffer.bytes(), keyLength, valueBuffer.bytes(), valueLength)) {
             if (!page.fitsEmpty(keyLength + valueLength)) {

@@ -71,8 +71,13 @@ public final class MapTask {
             } else {
                 Files.createDirectories(workDir);
                 try (MapOutputCollector<Object, Object> collector = new MapOutputCollector<>(attempt, split, workDir)) {
+                    PreCombiner preCombiner = PreCombiner.forTask(attempt, split, collector);
                     phase = "mapping";
-                    runMapper(mapper, reader, collector);
+                    runMapper(mapper, reader, preCombiner != null ? preCombiner : collector);
+                    if (preCombiner != null) {
+                        phase = "combining map output";
+                        preCombiner.finish();
+                    }
                     phase = "sorting and merging map output";
                     output = collector.finish();
                 }
