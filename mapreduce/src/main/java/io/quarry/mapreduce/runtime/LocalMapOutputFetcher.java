@@ -43,6 +43,6 @@ public final class LocalMapOutputFetcher implements MapOutputFetcher {
         }
         IndexEntry entry = index.entry(partition);
         return new FetchedSegment(mapIndex, new FileRangeInputStream(output.dataFile(), entry.offset(), entry.storedLength()),
-                entry.storedLength(), entry.rawLength(), index.codec());
+                entry.storedLength(), entry.rawLength(), index.codec(), entry.crc32c());
     }
 }

@@ -5,14 +5,18 @@ import io.quarry.mapreduce.io.compress.CompressionCodec;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Objects;
+import java.util.zip.CRC32C;
+import java.util.zip.CheckedInputStream;
 
 /**
  * Fetches one map's segment for a reduce task and makes it mergeable: read in place when it is a
  * file on this machine, decoded into memory when the shuffle memory has room for it, copied (still
- * compressed) to the reducer's disk otherwise. Called from several fetch threads at once.
+ * compressed) to the reducer's disk otherwise; fetched bytes are checked against the CRC32C of the
+ * map's index. Called from several fetch threads at once.
  */
 final class SegmentCopier {
     private final MapOutputFetcher fetcher;
@@ -36,18 +40,21 @@ final class SegmentCopier {
     Copied copy(int map) throws IOException, InterruptedException {
         FetchedSegment segment = fetcher.fetch(map, partition);
         String name = "map " + map + " partition " + partition;
-        try (InputStream stored = segment.stream()) {
+        try (InputStream fetched = segment.stream()) {
             CompressionCodec codec = Codecs.byName(segment.codec());
             long raw = segment.rawLength();
             long storedLength = segment.storedLength();
-            if (stored instanceof FileRangeInputStream local) {
+            if (fetched instanceof FileRangeInputStream local) {
                 // Map output on this machine's disk: merged straight from the map's file, nothing copied.
                 return new Copied(map, storedLength, raw <= 1 ? null
                         : MergeSource.file(local.file(), new IndexEntry(local.offset(), raw, storedLength, 0), codec, false), 0);
             }
+            CRC32C crc = new CRC32C();
+            InputStream stored = new CheckedInputStream(fetched, crc);
             if (raw <= maxInMemorySegment && memory.tryReserve(raw)) {
                 try {
                     byte[] bytes = readRaw(stored, codec, (int) raw, name);
+                    verify(segment, stored, crc, name);
                     if (raw <= 1) {
                         memory.release(raw);
                         return new Copied(map, storedLength, null, 0); // only the end marker
@@ -60,11 +67,29 @@ final class SegmentCopier {
             }
             Path file = workDir.resolve("shuffle-map" + map + ".out");
             long copied = Files.copy(stored, file);
-            if (copied != storedLength) {
+            try {
+                if (copied != storedLength) {
+                    throw new EOFException("segment of " + name + " ended after " + copied + " of " + storedLength + " stored bytes");
+                }
+                verify(segment, stored, crc, name);
+            } catch (IOException e) {
                 Files.deleteIfExists(file);
-                throw new EOFException("segment of " + name + " ended after " + copied + " of " + storedLength + " stored bytes");
+                throw e;
             }
             return new Copied(map, storedLength, MergeSource.file(file, new IndexEntry(0, raw, copied, 0), codec, true), 0);
+        }
+    }
+
+    /** Checks the CRC32C of all stored bytes (reading any the decoder left) against the map's index. */
+    private static void verify(FetchedSegment segment, InputStream stored, CRC32C crc, String name) throws IOException {
+        long extra = stored.transferTo(OutputStream.nullOutputStream());
+        if (extra != 0) {
+            throw new IOException("segment of " + name + " has " + extra + " bytes after its records");
+        }
+        if (segment.crc32c() != FetchedSegment.UNKNOWN_CRC && crc.getValue() != segment.crc32c()) {
+            throw new IOException("checksum mismatch in the segment of " + name + " (" + segment.storedLength()
+                    + " stored bytes, expected CRC32C " + Long.toHexString(segment.crc32c()) + ", got "
+                    + Long.toHexString(crc.getValue()) + ")");
         }
     }
 

@@ -28,7 +28,10 @@ final class SortBuffer {
     private static final VarHandle INT = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.nativeOrder());
     private static final VarHandle LONG = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.nativeOrder());
 
-    private final byte[] buf;
+    private static final int INITIAL_CAPACITY = 1 << 20;
+
+    private byte[] buf;
+    private final int maxCapacity;
     private final int softLimit;
     /** Keeps the prefetching loads of {@link Run} from being optimized away. */
     private int prefetchSink;
@@ -36,14 +39,18 @@ final class SortBuffer {
     private int count;
     private long dataBytes;
 
-    /** A page of {@code capacity} bytes that asks to be spilled once {@code softLimit} of them are used. */
+    /**
+     * A page of up to {@code capacity} bytes that asks to be spilled once {@code softLimit} of them
+     * are used. It starts at 1 MiB and doubles as records arrive, so small tasks stay small.
+     */
     SortBuffer(int capacity, int softLimit) {
-        this.buf = new byte[capacity & ~7];
-        this.softLimit = Math.min(softLimit, buf.length);
+        this.maxCapacity = capacity & ~7;
+        this.buf = new byte[Math.min(maxCapacity, INITIAL_CAPACITY)];
+        this.softLimit = Math.min(softLimit, maxCapacity);
     }
 
     int capacity() {
-        return buf.length;
+        return maxCapacity;
     }
 
     int count() {
@@ -66,15 +73,16 @@ final class SortBuffer {
 
     /** Whether a record of {@code recordBytes} key plus value bytes fits in an empty page. */
     boolean fitsEmpty(int recordBytes) {
-        return (long) recordBytes + META_BYTES <= buf.length;
+        return (long) recordBytes + META_BYTES <= maxCapacity;
     }
 
     /** Copies one record in; false (and nothing changed) when it does not fit. */
     boolean add(int partition, byte[] key, int keyLength, byte[] value, int valueLength) {
-        int meta = buf.length - (count + 1) * META_BYTES;
-        if ((long) dataEnd + keyLength + valueLength > meta) {
+        long needed = (long) dataEnd + keyLength + valueLength + (long) (count + 1) * META_BYTES;
+        if (needed > buf.length && !grow(needed)) {
             return false;
         }
+        int meta = buf.length - (count + 1) * META_BYTES;
         int keyStart = dataEnd;
         System.arraycopy(key, 0, buf, keyStart, keyLength);
         System.arraycopy(value, 0, buf, keyStart + keyLength, valueLength);
@@ -87,6 +95,23 @@ final class SortBuffer {
         LONG.set(buf, meta + PREFIX2, prefix(key, 8, keyLength));
         count++;
         dataBytes += keyLength + valueLength;
+        return true;
+    }
+
+    /** Doubles the array (up to the page's capacity) until {@code needed} bytes fit; false when they cannot. */
+    private boolean grow(long needed) {
+        if (needed > maxCapacity) {
+            return false;
+        }
+        long length = buf.length;
+        while (length < needed) {
+            length = Math.min(maxCapacity, length * 2);
+        }
+        byte[] grown = new byte[(int) length & ~7];
+        int metaBytes = count * META_BYTES;
+        System.arraycopy(buf, 0, grown, 0, dataEnd);
+        System.arraycopy(buf, buf.length - metaBytes, grown, grown.length - metaBytes, metaBytes);
+        buf = grown;
         return true;
     }
 

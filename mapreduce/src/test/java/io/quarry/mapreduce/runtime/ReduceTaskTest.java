@@ -272,6 +272,27 @@ class ReduceTaskTest {
         assertThat(result.reduceCounters().value(TaskCounter.REDUCE_INPUT_GROUPS)).isZero();
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"1m", "1k"})
+    void corruptedShuffleBytesFailTheReducerWithAChecksumMismatch(String shuffleMemory) throws Exception {
+        Configuration conf = squeezed(Text.class).with(MapReduceConfigKeys.NUM_REDUCES, "1")
+                .with(MapReduceConfigKeys.SHUFFLE_MEMORY, shuffleMemory);
+        List<Object[]> records = new ArrayList<>();
+        for (int i = 0; i < 1000; i++) {
+            records.add(new Object[] {new Text("key" + i), new LongValue(i)});
+        }
+        TestJobRunner.Result maps = TestJobRunner.run(conf.with(MapReduceConfigKeys.NUM_REDUCES, "1"),
+                List.of(GeneratedSplit.of("x", records)), dir.resolve("first"));
+        TaskAttemptContext attempt = TestJobRunner.attempt(TestJobRunner.job(conf), TaskType.REDUCE, 0);
+        // Byte 500 lies inside a record's key or value: only the checksum can notice.
+        ReduceTask task = new ReduceTask(attempt, 1, new StreamingFetcher(maps.mapOutputs(), 500), dir.resolve("r"));
+
+        assertThatThrownBy(task::run)
+                .isInstanceOf(TaskFailedException.class)
+                .hasMessageContaining(attempt.taskAttemptId().toString())
+                .hasMessageContaining("checksum mismatch in the segment of map 0 partition 0");
+    }
+
     @Test
     void reducerOfAJobWithoutMapsRunsWithNoGroups() throws Exception {
         TaskAttemptContext attempt = TestJobRunner.attempt(TestJobRunner.job(squeezed(Text.class)), TaskType.REDUCE, 0);

@@ -2,6 +2,7 @@ package io.quarry.mapreduce.runtime;
 
 import java.io.FilterInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.util.List;
 
 /**
@@ -10,15 +11,41 @@ import java.util.List;
  */
 final class StreamingFetcher implements MapOutputFetcher {
     private final LocalMapOutputFetcher local;
+    private final long flipByteAt;
 
     StreamingFetcher(List<MapOutput> outputs) {
+        this(outputs, -1);
+    }
+
+    /** Serves every segment with the byte at stored offset {@code flipByteAt} inverted (none when negative). */
+    StreamingFetcher(List<MapOutput> outputs, long flipByteAt) {
         this.local = new LocalMapOutputFetcher(outputs);
+        this.flipByteAt = flipByteAt;
     }
 
     @Override
     public FetchedSegment fetch(int mapIndex, int partition) throws IOException {
         FetchedSegment segment = local.fetch(mapIndex, partition);
-        return new FetchedSegment(mapIndex, new FilterInputStream(segment.stream()) { }, segment.storedLength(),
-                segment.rawLength(), segment.codec());
+        InputStream stream = new FilterInputStream(segment.stream()) {
+            private long position;
+
+            @Override
+            public int read() throws IOException {
+                byte[] one = new byte[1];
+                return read(one, 0, 1) < 0 ? -1 : one[0] & 0xFF;
+            }
+
+            @Override
+            public int read(byte[] b, int off, int len) throws IOException {
+                int n = super.read(b, off, len);
+                if (n > 0 && flipByteAt >= position && flipByteAt < position + n) {
+                    b[off + (int) (flipByteAt - position)] ^= (byte) 0xFF;
+                }
+                position += Math.max(0, n);
+                return n;
+            }
+        };
+        return new FetchedSegment(mapIndex, stream, segment.storedLength(), segment.rawLength(), segment.codec(),
+                segment.crc32c());
     }
 }
