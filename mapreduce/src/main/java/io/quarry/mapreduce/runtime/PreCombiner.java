@@ -136,8 +136,9 @@ final class PreCombiner implements RecordSink<Object, Object> {
         if (captures != 1) {
             return;
         }
-        if (capturedLength[0] == table.keyLength(entry) && Arrays.equals(captured[0], 0, capturedLength[0],
-                table.arena(), table.keyStart(entry), table.keyStart(entry) + capturedLength[0])) {
+        boolean sameKey = capturedLength[0] == table.keyLength(entry) && Arrays.equals(captured[0], 0,
+                capturedLength[0], table.arena(), table.keyStart(entry), table.keyStart(entry) + capturedLength[0]);
+        if (sameKey && table.hasRoomFor(0, capturedLength[1])) {
             table.append(entry, captured[1], capturedLength[1]);
         } else {
             collector.collect(keySerde.read(captured[0], 0, capturedLength[0], null),
