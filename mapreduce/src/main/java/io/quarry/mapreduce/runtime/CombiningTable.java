@@ -1,5 +1,8 @@
 package io.quarry.mapreduce.runtime;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.util.Arrays;
 
 /**
@@ -11,6 +14,7 @@ import java.util.Arrays;
 final class CombiningTable {
     static final int NODE_HEADER = 8;
     private static final int NONE = -1;
+    private static final VarHandle INT = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.nativeOrder());
 
     private final byte[] arena;
     private int used;
@@ -58,7 +62,7 @@ final class CombiningTable {
                 break;
             }
             if (hashes[occupant] == hash && partitions[occupant] == partition && keyLength[occupant] == keyLen
-                    && Arrays.equals(arena, keyStart[occupant], keyStart[occupant] + keyLen, key, 0, keyLen)) {
+                    && sameBytes(keyStart[occupant], key, keyLen)) {
                 return occupant;
             }
             slot = (slot + 1) & mask;
@@ -154,6 +158,19 @@ final class CombiningTable {
         return entry;
     }
 
+    /** Word-sized keys compare faster in a plain loop than through the vectorized mismatch. */
+    private boolean sameBytes(int start, byte[] key, int length) {
+        if (length > 16) {
+            return Arrays.equals(arena, start, start + length, key, 0, length);
+        }
+        for (int i = 0; i < length; i++) {
+            if (arena[start + i] != key[i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private void rehash() {
         int[] grown = new int[slots.length * 2];
         int mask = grown.length - 1;
@@ -185,14 +202,10 @@ final class CombiningTable {
     }
 
     private void writeInt(int offset, int value) {
-        arena[offset] = (byte) (value >>> 24);
-        arena[offset + 1] = (byte) (value >>> 16);
-        arena[offset + 2] = (byte) (value >>> 8);
-        arena[offset + 3] = (byte) value;
+        INT.set(arena, offset, value);
     }
 
     private int readInt(int offset) {
-        return ((arena[offset] & 0xFF) << 24) | ((arena[offset + 1] & 0xFF) << 16) | ((arena[offset + 2] & 0xFF) << 8)
-                | (arena[offset + 3] & 0xFF);
+        return (int) INT.get(arena, offset);
     }
 }
