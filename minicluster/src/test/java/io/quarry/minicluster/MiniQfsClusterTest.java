@@ -24,7 +24,7 @@ class MiniQfsClusterTest {
     java.nio.file.Path baseDir;
 
     @Test
-    void eachDataNodeGetsItsOwnLoopbackAddressAndRack() throws IOException {
+    void eachDataNodeGetsItsOwnLoopbackAddressAndRack() throws Exception {
         try (MiniQfsCluster cluster = MiniQfsCluster.builder(baseDir).numDataNodes(3).racks("/r1", "/r1", "/r2").build()) {
             assertThat(cluster.nameNode().rpcAddress().host()).isEqualTo("127.0.0.1");
             for (int i = 0; i < 3; i++) {
@@ -38,6 +38,8 @@ class MiniQfsClusterTest {
                     io.quarry.dfs.CreateOptions.defaults().withReplication((short) 3))) {
                 out.write(new byte[1000]);
             }
+            // close() returns once one replica is reported; the others arrive in incremental reports.
+            cluster.waitReplication(new Path("/racks"), 3, Duration.ofSeconds(30));
             var location = cluster.fileSystem().getFileBlockLocations(new Path("/racks"), 0, 1000).get(0);
             assertThat(location.hosts()).containsExactlyInAnyOrder("127.0.0.2", "127.0.0.3", "127.0.0.4");
             for (int i = 0; i < 3; i++) {
