@@ -41,13 +41,13 @@ final class FetchHandler extends ChannelInboundHandlerAdapter {
         if (message instanceof ByteBuf chunk) {
             stream.onChunk(chunk);
         } else if (message instanceof ShuffleHeader header) {
-            stream.onHeader(header);
             if (!header.isOk()) {
-                finish();
+                finish(); // pooled before the reader learns of the error, so its next fetch can reuse the connection
             }
+            stream.onHeader(header);
         } else if (message == ShuffleResponseDecoder.END_OF_SEGMENT) {
-            stream.onEnd();
             finish();
+            stream.onEnd();
         } else {
             ReferenceCountUtil.release(message);
             throw new IllegalStateException("unexpected message " + message);

@@ -4,6 +4,7 @@ import java.net.InetSocketAddress;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
@@ -37,6 +38,7 @@ public final class ShuffleServer implements AutoCloseable {
     private final String name;
     private final MapOutputRegistry registry;
     private final ShuffleServerSettings settings;
+    private final AtomicLong connectionsAccepted = new AtomicLong();
     private Channel serverChannel;
     private EventLoopGroup bossGroup;
     private EventLoopGroup workerGroup;
@@ -76,6 +78,7 @@ public final class ShuffleServer implements AutoCloseable {
                 .childHandler(new ChannelInitializer<SocketChannel>() {
                     @Override
                     protected void initChannel(SocketChannel channel) {
+                        connectionsAccepted.incrementAndGet();
                         channel.pipeline()
                                 .addLast("frameDecoder", ShuffleProtocol.requestFrameDecoder())
                                 .addLast("requestDecoder", new ShuffleRequestDecoder());
@@ -104,6 +107,11 @@ public final class ShuffleServer implements AutoCloseable {
         }
         InetSocketAddress local = (InetSocketAddress) serverChannel.localAddress();
         return new HostAndPort(local.getAddress().getHostAddress(), local.getPort());
+    }
+
+    /** Connections accepted since start, for status pages and tests. */
+    public long connectionsAccepted() {
+        return connectionsAccepted.get();
     }
 
     /** Stops accepting, closes every connection (transfers in progress fail on the reducers' side) and stops its threads. */
