@@ -37,6 +37,8 @@ final class SegmentStream extends InputStream {
     private final ArrayDeque<ByteBuf> chunks = new ArrayDeque<>();
     private ShuffleHeader header;
     private long buffered;
+    /** The most ever buffered at once, to show the bound holds. */
+    private long peakBuffered;
     private long received;
     private long consumed;
     private boolean paused;
@@ -81,6 +83,7 @@ final class SegmentStream extends InputStream {
             chunks.add(chunk);
             int size = chunk.readableBytes();
             buffered += size;
+            peakBuffered = Math.max(peakBuffered, buffered);
             received += size;
             if (buffered >= highWater && !paused) {
                 paused = true;
@@ -220,6 +223,15 @@ final class SegmentStream extends InputStream {
             abandonLocked();
             Thread.currentThread().interrupt();
             throw new InterruptedIOException("interrupted while reading fetched map output");
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    long peakBuffered() {
+        lock.lock();
+        try {
+            return peakBuffered;
         } finally {
             lock.unlock();
         }
