@@ -6,6 +6,7 @@ import io.netty.buffer.ByteBuf;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.ByteToMessageDecoder;
 import io.netty.handler.codec.CorruptedFrameException;
+import io.netty.handler.codec.DecoderException;
 import io.netty.handler.codec.TooLongFrameException;
 
 /**
@@ -27,6 +28,15 @@ final class ShuffleResponseDecoder extends ByteToMessageDecoder {
 
     @Override
     protected void decode(ChannelHandlerContext ctx, ByteBuf in, List<Object> out) {
+        try {
+            decodeNext(in, out);
+        } catch (DecoderException e) {
+            in.skipBytes(in.readableBytes()); // nothing after a corrupt header can be trusted, nor decoded again
+            throw e;
+        }
+    }
+
+    private void decodeNext(ByteBuf in, List<Object> out) {
         if (remaining > 0) {
             int length = (int) Math.min(in.readableBytes(), remaining);
             if (length > 0) {
