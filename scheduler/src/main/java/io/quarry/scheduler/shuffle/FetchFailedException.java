@@ -31,6 +31,22 @@ public final class FetchFailedException extends IOException {
         this.status = status;
     }
 
+    /**
+     * The fetch failure behind a failed reduce attempt (reduce tasks wrap what their fetcher
+     * threw), or null when it failed for another reason.
+     */
+    public static FetchFailedException find(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof FetchFailedException fetchFailed) {
+                return fetchFailed;
+            }
+            if (t.getCause() == t) {
+                break;
+            }
+        }
+        return null;
+    }
+
     public int mapIndex() {
         return mapIndex;
     }

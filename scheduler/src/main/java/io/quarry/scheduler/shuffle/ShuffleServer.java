@@ -4,6 +4,7 @@ import java.net.InetSocketAddress;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 import io.netty.bootstrap.ServerBootstrap;
@@ -39,6 +40,7 @@ public final class ShuffleServer implements AutoCloseable {
     private final MapOutputRegistry registry;
     private final ShuffleServerSettings settings;
     private final AtomicLong connectionsAccepted = new AtomicLong();
+    private final AtomicInteger connectionsOpen = new AtomicInteger();
     private Channel serverChannel;
     private EventLoopGroup bossGroup;
     private EventLoopGroup workerGroup;
@@ -79,6 +81,8 @@ public final class ShuffleServer implements AutoCloseable {
                     @Override
                     protected void initChannel(SocketChannel channel) {
                         connectionsAccepted.incrementAndGet();
+                        connectionsOpen.incrementAndGet();
+                        channel.closeFuture().addListener(closed -> connectionsOpen.decrementAndGet());
                         channel.pipeline()
                                 .addLast("frameDecoder", ShuffleProtocol.requestFrameDecoder())
                                 .addLast("requestDecoder", new ShuffleRequestDecoder());
@@ -112,6 +116,11 @@ public final class ShuffleServer implements AutoCloseable {
     /** Connections accepted since start, for status pages and tests. */
     public long connectionsAccepted() {
         return connectionsAccepted.get();
+    }
+
+    /** Connections open now. */
+    public int connectionsOpen() {
+        return connectionsOpen.get();
     }
 
     /** Stops accepting, closes every connection (transfers in progress fail on the reducers' side) and stops its threads. */

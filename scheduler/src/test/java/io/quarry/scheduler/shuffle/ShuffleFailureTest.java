@@ -19,11 +19,14 @@ import io.quarry.common.net.HostAndPort;
 import io.quarry.common.testing.Await;
 import io.quarry.common.testing.NoLeaks;
 import io.quarry.common.testing.Seeds;
+import io.quarry.mapreduce.TaskAttemptContext;
 import io.quarry.mapreduce.TaskAttemptId;
 import io.quarry.mapreduce.TaskType;
 import io.quarry.mapreduce.runtime.FetchedSegment;
 import io.quarry.mapreduce.runtime.LocalMapOutputFetcher;
 import io.quarry.mapreduce.runtime.MapOutput;
+import io.quarry.mapreduce.runtime.ReduceTask;
+import io.quarry.mapreduce.runtime.TaskFailedException;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -34,6 +37,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 /**
@@ -252,6 +256,39 @@ class ShuffleFailureTest {
         }
         assertStillServes();
         assertThat(server.connectionsAccepted()).as("the abandoned connection was not reused").isEqualTo(2);
+    }
+
+    @Test
+    void connectionTheServerClosedWhileIdleIsReplacedOnTheNextFetch() throws Exception {
+        try (ShuffleServer strict = new ShuffleServer("worker-8", registry, Configuration.empty()
+                .with(ShuffleConfigKeys.SERVER_IDLE_TIMEOUT, "100ms"))) {
+            strict.start("127.0.0.1", 0);
+            MapOutputLocation location = new MapOutputLocation(strict.address(), small.attempts().get(0));
+            byte[] first = MapOutputs.readAll(client.fetch(location, 0, 0));
+            Await.until("the server to close the idle connection", Duration.ofSeconds(10), () -> strict.connectionsOpen() == 0);
+
+            assertThat(MapOutputs.readAll(client.fetch(location, 0, 0))).isEqualTo(first);
+            assertThat(strict.connectionsAccepted()).isEqualTo(2);
+        }
+    }
+
+    @Test
+    void reduceTaskThatCannotFetchAMapFailsWithTheFetchFailureInItsCauses() throws Exception {
+        TaskAttemptId lost = MapOutputs.attempt(small.job().jobId(), TaskType.MAP, 1);
+        MapOutputLocator locator = map -> at(map == 0 ? small.attempts().get(0) : lost);
+        TaskAttemptContext reduce = new TaskAttemptContext(small.job(),
+                MapOutputs.attempt(small.job().jobId(), TaskType.REDUCE, 0));
+        Throwable failure;
+        try (NetworkMapOutputFetcher fetcher = new NetworkMapOutputFetcher(locator, client)) {
+            failure = catchThrowable(() -> new ReduceTask(reduce, 2, fetcher, dir.resolve("reduce")).run());
+        }
+        assertThat(failure).isInstanceOf(TaskFailedException.class);
+        FetchFailedException fetchFailure = FetchFailedException.find(failure);
+        assertThat(fetchFailure).isNotNull();
+        assertThat(fetchFailure.mapIndex()).isEqualTo(1);
+        assertThat(fetchFailure.host()).isEqualTo(server.address());
+        assertThat(fetchFailure.mapAttempt()).isEqualTo(lost);
+        assertThat(FetchFailedException.find(new IOException("disk full"))).isNull();
     }
 
     @Test
