@@ -21,7 +21,8 @@ public final class ShuffleConfigKeys implements ConfigKeyProvider {
     public static final ConfigKey READ_TIMEOUT = ConfigKey.duration("mapreduce.reduce.shuffle.read.timeout", "60s",
             ChronoUnit.MILLIS, "How long a reducer waits for the next bytes of a map output before the fetch fails.");
     public static final ConfigKey CLIENT_BUFFER = ConfigKey.size("quarry.shuffle.client.buffer-size", "1m",
-            "Received map output a fetch buffers ahead of the reducer; past it (plus at most one 512k socket read) the fetcher stops reading the socket.");
+            "Received map output a fetch buffers ahead of the reducer; past it (plus at most one 512k socket read) "
+                    + "the fetcher stops reading the socket.");
     public static final ConfigKey CLIENT_IO_THREADS = ConfigKey.integer("quarry.shuffle.client.io-threads", 2,
             "Network threads of a reducer-side shuffle client.");
     public static final ConfigKey CLIENT_MAX_IDLE_CONNECTIONS = ConfigKey.integer("quarry.shuffle.client.max-idle-connections", 4,

@@ -104,7 +104,10 @@ public final class ShuffleServer implements AutoCloseable {
         return bound;
     }
 
-    /** The bound address; the real port when 0 was asked for. */
+    /**
+     * The bound address; the real port when 0 was asked for. Bound to a wildcard address, the
+     * Worker advertises its own host name with this port.
+     */
     public synchronized HostAndPort address() {
         if (serverChannel == null) {
             throw new IllegalStateException(name + ": shuffle server not started");
