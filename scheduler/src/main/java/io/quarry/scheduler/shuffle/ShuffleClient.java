@@ -6,7 +6,6 @@ import java.util.concurrent.TimeUnit;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.channel.AdaptiveRecvByteBufAllocator;
 import io.netty.channel.Channel;
-import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
@@ -108,7 +107,13 @@ public final class ShuffleClient implements AutoCloseable {
                                SegmentStream.FailureFactory failures) {
         SegmentStream stream = new SegmentStream(channel, failures, settings.readTimeout().toNanos(), settings.bufferBytes());
         channel.pipeline().get(FetchHandler.class).begin(stream, () -> pool.release(server, channel));
-        channel.writeAndFlush(request.encode(channel.alloc())).addListener(ChannelFutureListener.CLOSE_ON_FAILURE);
+        channel.writeAndFlush(request.encode(channel.alloc())).addListener(written -> {
+            if (!written.isSuccess()) {
+                // The connection may have closed before this fetch began, so no close event will tell the stream.
+                stream.onFailure("cannot send the request (" + written.cause() + ")", written.cause());
+                channel.close();
+            }
+        });
         return stream;
     }
 
