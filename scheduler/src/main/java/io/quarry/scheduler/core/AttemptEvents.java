@@ -20,11 +20,8 @@ final class AttemptEvents {
     private static final Logger LOG = LoggerFactory.getLogger(AttemptEvents.class);
 
     private final WorkerRegistry workers;
-    private final FailurePolicy failures;
-
-    AttemptEvents(WorkerRegistry workers, FailurePolicy failures) {
+    AttemptEvents(WorkerRegistry workers) {
         this.workers = Objects.requireNonNull(workers, "workers is null");
-        this.failures = Objects.requireNonNull(failures, "failures is null");
     }
 
     void report(JobInProgress job, TaskInProgress task, TaskAttempt attempt, AttemptReport report, Times now,
@@ -78,9 +75,9 @@ final class AttemptEvents {
         } else {
             job.increment(task.id().type() == TaskType.MAP ? JobCounter.NUM_FAILED_MAPS : JobCounter.NUM_FAILED_REDUCES);
             LOG.info("{} failed on {} ({} of {} allowed failures): {}", attempt.id(), attempt.workerId(), task.failedAttempts(),
-                    failures.maxAttempts(task.id().type()), error);
+                    job.failurePolicy().maxAttempts(task.id().type()), error);
             excludeIfNeeded(job, attempt.workerId());
-            if (failures.exhausted(task)) {
+            if (job.failurePolicy().exhausted(task)) {
                 failJob(job, task, now, actions);
                 return;
             }
@@ -125,14 +122,14 @@ final class AttemptEvents {
         boolean live = workers.isLive(winner.workerId());
         LOG.info("{} cannot fetch the output of {} on {} ({} distinct reports): {}", report.reduceAttempt(), winner.id(),
                 winner.workerId(), reporters, report.error());
-        if (!failures.rerunAfterFetchFailures(reporters, live)) {
+        if (!job.failurePolicy().rerunAfterFetchFailures(reporters, live)) {
             return;
         }
         String why = reporters + " reducer(s) could not fetch it, last " + report.reduceAttempt() + ": " + report.error();
         rerunMap(job, map, AttemptState.FAILED, why, actions);
         job.increment(JobCounter.NUM_FAILED_MAPS);
         excludeIfNeeded(job, winner.workerId());
-        if (failures.exhausted(map)) {
+        if (job.failurePolicy().exhausted(map)) {
             failJob(job, map, now, actions);
         }
     }
@@ -147,15 +144,15 @@ final class AttemptEvents {
     }
 
     private void excludeIfNeeded(JobInProgress job, String workerId) {
-        if (job.recordFailureOn(workerId, failures.workerFailureLimit())) {
-            LOG.warn("worker {} failed {} tasks of {}: it gets no more of the job's tasks", workerId, failures.workerFailureLimit(),
-                    job.id());
+        if (job.recordFailureOn(workerId, job.failurePolicy().workerFailureLimit())) {
+            LOG.warn("worker {} failed {} tasks of {}: it gets no more of the job's tasks", workerId,
+                    job.failurePolicy().workerFailureLimit(), job.id());
         }
     }
 
     private void failJob(JobInProgress job, TaskInProgress task, Times now, List<SchedulerAction> actions) {
-        String reason = "Task " + task.id() + " failed " + task.failedAttempts() + " times (" + failures.maxAttempts(task.id().type())
-                + " allowed); last failure: " + task.lastError();
+        String reason = "Task " + task.id() + " failed " + task.failedAttempts() + " times ("
+                + job.failurePolicy().maxAttempts(task.id().type()) + " allowed); last failure: " + task.lastError();
         finishJob(job, JobState.FAILED, reason, now, actions);
     }
 

@@ -22,6 +22,8 @@ import java.util.TreeSet;
  */
 public final class JobInProgress {
     private final JobSpec spec;
+    private final SchedulerConfig settings;
+    private final FailurePolicy failurePolicy;
     private final long submitWallMillis;
     private final List<TaskInProgress> maps;
     private final List<TaskInProgress> reduces;
@@ -37,8 +39,10 @@ public final class JobInProgress {
     private int succeededMaps;
     private int succeededReduces;
 
-    JobInProgress(JobSpec spec, long submitWallMillis) {
+    JobInProgress(JobSpec spec, SchedulerConfig settings, long submitWallMillis) {
         this.spec = Objects.requireNonNull(spec, "spec is null");
+        this.settings = Objects.requireNonNull(settings, "settings is null");
+        this.failurePolicy = new FailurePolicy(settings);
         this.submitWallMillis = submitWallMillis;
         List<TaskInProgress> mapTasks = new ArrayList<>(spec.splits().size());
         for (int i = 0; i < spec.splits().size(); i++) {
@@ -61,6 +65,15 @@ public final class JobInProgress {
 
     public JobSpec spec() {
         return spec;
+    }
+
+    /** The Scheduler's settings with the job's own overrides applied. */
+    public SchedulerConfig settings() {
+        return settings;
+    }
+
+    FailurePolicy failurePolicy() {
+        return failurePolicy;
     }
 
     public JobState state() {

@@ -59,6 +59,30 @@ public record SchedulerConfig(int nodeLocalityDelay, int rackLocalityDelay, doub
         return rackLocalityDelay < 0 ? liveWorkers : rackLocalityDelay;
     }
 
+    /**
+     * The settings for one job: the keys a job may set for itself (attempt limits, slow start,
+     * speculation, worker exclusion), taken from its configuration where set, these otherwise.
+     */
+    public SchedulerConfig forJob(Configuration jobConf) {
+        SchedulerConfig job = new SchedulerConfig(nodeLocalityDelay, rackLocalityDelay,
+                jobConf.isSet(SchedulerConfigKeys.REDUCE_SLOWSTART) ? jobConf.getDouble(SchedulerConfigKeys.REDUCE_SLOWSTART) : reduceSlowstart,
+                jobConf.isSet(SchedulerConfigKeys.MAP_MAX_ATTEMPTS) ? atLeast(jobConf, SchedulerConfigKeys.MAP_MAX_ATTEMPTS, 1) : mapMaxAttempts,
+                jobConf.isSet(SchedulerConfigKeys.REDUCE_MAX_ATTEMPTS) ? atLeast(jobConf, SchedulerConfigKeys.REDUCE_MAX_ATTEMPTS, 1)
+                        : reduceMaxAttempts,
+                jobConf.isSet(SchedulerConfigKeys.MAX_TASK_FAILURES_PER_WORKER)
+                        ? atLeast(jobConf, SchedulerConfigKeys.MAX_TASK_FAILURES_PER_WORKER, 1) : maxTaskFailuresPerWorker,
+                workerExpiry, fetchFailuresPerMap,
+                jobConf.isSet(SchedulerConfigKeys.MAP_SPECULATIVE) ? jobConf.getBoolean(SchedulerConfigKeys.MAP_SPECULATIVE) : mapSpeculative,
+                jobConf.isSet(SchedulerConfigKeys.REDUCE_SPECULATIVE) ? jobConf.getBoolean(SchedulerConfigKeys.REDUCE_SPECULATIVE)
+                        : reduceSpeculative,
+                speculativeSlowness, speculativeMinRuntime, historyRetainedJobs);
+        if (job.reduceSlowstart < 0 || job.reduceSlowstart > 1) {
+            throw new ConfigException(SchedulerConfigKeys.REDUCE_SLOWSTART.name() + " = " + job.reduceSlowstart
+                    + ": must be between 0 and 1");
+        }
+        return job;
+    }
+
     /** A copy with other locality delays, for tests and tuning. */
     public SchedulerConfig withLocalityDelays(int nodeDelay, int rackDelay) {
         return new SchedulerConfig(nodeDelay, rackDelay, reduceSlowstart, mapMaxAttempts, reduceMaxAttempts,

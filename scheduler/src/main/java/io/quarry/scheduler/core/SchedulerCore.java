@@ -40,8 +40,8 @@ public final class SchedulerCore {
         this.config = Objects.requireNonNull(config, "config is null");
         this.clock = Objects.requireNonNull(clock, "clock is null");
         this.history = new JobHistory(config.historyRetainedJobs());
-        this.assigner = new TaskAssigner(config, workers, new SpeculationPolicy(config));
-        this.events = new AttemptEvents(workers, new FailurePolicy(config));
+        this.assigner = new TaskAssigner(config, workers, new SpeculationPolicy());
+        this.events = new AttemptEvents(workers);
     }
 
     /** A worker joins (or rejoins after a restart: whatever it ran before is lost). */
@@ -61,7 +61,7 @@ public final class SchedulerCore {
         if (active.containsKey(spec.id()) || history.get(spec.id()).isPresent()) {
             throw new IllegalArgumentException("job " + spec.id() + " was already submitted");
         }
-        JobInProgress job = new JobInProgress(spec, clock.currentTimeMillis());
+        JobInProgress job = new JobInProgress(spec, config.forJob(spec.conf()), clock.currentTimeMillis());
         active.put(spec.id(), job);
         LOG.info("{} ({}) submitted by {}: {} maps, {} reduces", spec.id(), spec.name(), spec.user(), spec.splits().size(),
                 spec.reduces());

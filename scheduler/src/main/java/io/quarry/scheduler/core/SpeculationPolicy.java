@@ -3,7 +3,6 @@ package io.quarry.scheduler.core;
 import io.quarry.mapreduce.TaskType;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 
 /**
  * Picks stragglers for a backup attempt: a task with one running attempt that has run at least the
@@ -11,14 +10,9 @@ import java.util.Objects;
  * mean run time of the job's finished tasks of the same kind. A task gets at most one backup.
  */
 final class SpeculationPolicy {
-    private final SchedulerConfig config;
-
-    SpeculationPolicy(SchedulerConfig config) {
-        this.config = Objects.requireNonNull(config, "config is null");
-    }
-
     /** Stragglers of {@code job} worth a backup now, slowest estimate first. */
     List<TaskInProgress> stragglers(JobInProgress job, TaskType type, long nowMillis) {
+        SchedulerConfig config = job.settings();
         if (!config.speculative(type) || !job.isRunning()) {
             return List.of();
         }

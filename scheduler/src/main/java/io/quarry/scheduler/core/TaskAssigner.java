@@ -35,7 +35,7 @@ final class TaskAssigner {
         List<LaunchAttempt> launches = new ArrayList<>();
         List<JobInProgress> runnable = new ArrayList<>();
         for (JobInProgress job : jobsInSubmitOrder) {
-            if (job.isRunning() && !job.isExcluded(worker.id())) {
+            if (job.isRunning() && !excludedFor(job, worker.id())) {
                 runnable.add(job);
             }
         }
@@ -112,7 +112,7 @@ final class TaskAssigner {
             LaunchAttempt launched = null;
             for (JobInProgress job : FairShare.order(runnable, TaskType.REDUCE, workers.totalSlots(TaskType.REDUCE))) {
                 if (job.pending(TaskType.REDUCE) == 0 || nothingHere.contains(job)
-                        || !job.reducesReady(config.reduceSlowstart())) {
+                        || !job.reducesReady(job.settings().reduceSlowstart())) {
                     continue;
                 }
                 for (int index : job.pendingReduces()) {
@@ -158,6 +158,19 @@ final class TaskAssigner {
                 launches.add(launch);
             }
         }
+    }
+
+    /** Exclusion is lifted while it would leave a job no live worker at all; its attempt limit still ends it. */
+    private boolean excludedFor(JobInProgress job, String workerId) {
+        if (!job.isExcluded(workerId)) {
+            return false;
+        }
+        for (WorkerInfo other : workers.live()) {
+            if (!job.isExcluded(other.id())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** A retried task avoids workers where it already failed, unless no other live worker could take it. */

@@ -122,6 +122,20 @@ class FaultToleranceTest {
         assertThat(cluster.awaitCompletion(other, 1_000).isSuccessful()).isTrue();
     }
 
+    @Test
+    void aJobsOwnMaxAttemptsOverridesTheSchedulersAndExclusionNeverStrandsIt() {
+        long seed = Seeds.seed("aJobsOwnMaxAttemptsOverridesTheSchedulersAndExclusionNeverStrandsIt");
+        SimulatedCluster cluster = SimulatedCluster.racks(CONFIG, seed, 1, 1, 1, 1);
+        cluster.behave((attempt, worker, random) -> Outcome.failAfter(1_000, "java.lang.OutOfMemoryError: Java heap space"));
+        JobId id = new JobId("sim", 1);
+        cluster.submit(new JobSpec(id, "alice", "one worker", TestSplit.on(1, "h0"), 0,
+                Configuration.empty().with(SchedulerConfigKeys.MAP_MAX_ATTEMPTS, "6")));
+        JobStatus status = cluster.awaitCompletion(id, 100);
+        assertThat(status.state()).isEqualTo(JobState.FAILED);
+        assertThat(status.failure()).contains("failed 6 times (6 allowed)", "on worker w0", "Java heap space");
+        assertThat(launchesOf(cluster, new TaskId(id, TaskType.MAP, 0))).as("retried on the only, excluded, worker").hasSize(6);
+    }
+
     static List<LaunchAttempt> launchesOf(SimulatedCluster cluster, TaskId task) {
         return cluster.actions(LaunchAttempt.class).stream().filter(l -> l.attempt().taskId().equals(task)).toList();
     }
