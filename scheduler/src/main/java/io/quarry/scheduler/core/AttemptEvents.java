@@ -44,7 +44,7 @@ final class AttemptEvents {
     private void succeed(JobInProgress job, TaskInProgress task, TaskAttempt attempt, Times now, List<SchedulerAction> actions) {
         workers.attemptEnded(attempt.workerId(), attempt.id());
         if (task.isSucceeded()) {
-            attempt.finish(AttemptState.KILLED, now.monotonic(), "another attempt of " + task.id() + " succeeded first");
+            task.fail(attempt, AttemptState.KILLED, "another attempt of " + task.id() + " succeeded first", now.monotonic());
             countKilled(job, task);
             return;
         }
@@ -55,7 +55,7 @@ final class AttemptEvents {
         for (TaskAttempt twin : task.runningAttempts()) {
             String why = attempt.id() + " succeeded first";
             actions.add(new KillAttempt(twin.id(), twin.workerId(), why));
-            twin.finish(AttemptState.KILLED, now.monotonic(), why);
+            task.fail(twin, AttemptState.KILLED, why, now.monotonic());
             workers.attemptEnded(twin.workerId(), twin.id());
             countKilled(job, task);
         }
@@ -166,7 +166,7 @@ final class AttemptEvents {
             for (TaskInProgress task : job.tasks(type)) {
                 for (TaskAttempt attempt : task.runningAttempts()) {
                     actions.add(new KillAttempt(attempt.id(), attempt.workerId(), why));
-                    attempt.finish(AttemptState.KILLED, now.monotonic(), why);
+                    task.fail(attempt, AttemptState.KILLED, why, now.monotonic());
                     workers.attemptEnded(attempt.workerId(), attempt.id());
                     countKilled(job, task);
                 }

@@ -30,6 +30,8 @@ public final class JobInProgress {
     private final LocalityIndex pendingMaps = new LocalityIndex();
     private final TreeSet<Integer> pendingReduces = new TreeSet<>();
     private final LocalityDelay delay = new LocalityDelay();
+    private final TaskInProgress.RunningTally runningMaps = new TaskInProgress.RunningTally();
+    private final TaskInProgress.RunningTally runningReduces = new TaskInProgress.RunningTally();
     private final Counters jobCounters = new Counters();
     private final Map<String, Integer> failuresByWorker = new HashMap<>();
     private final Set<String> excludedWorkers = new HashSet<>();
@@ -46,13 +48,13 @@ public final class JobInProgress {
         this.submitWallMillis = submitWallMillis;
         List<TaskInProgress> mapTasks = new ArrayList<>(spec.splits().size());
         for (int i = 0; i < spec.splits().size(); i++) {
-            TaskInProgress task = new TaskInProgress(new TaskId(spec.id(), TaskType.MAP, i), spec.splits().get(i));
+            TaskInProgress task = new TaskInProgress(new TaskId(spec.id(), TaskType.MAP, i), spec.splits().get(i), runningMaps);
             mapTasks.add(task);
             pendingMaps.add(i, task.preferredHosts());
         }
         List<TaskInProgress> reduceTasks = new ArrayList<>(spec.reduces());
         for (int i = 0; i < spec.reduces(); i++) {
-            reduceTasks.add(new TaskInProgress(new TaskId(spec.id(), TaskType.REDUCE, i), null));
+            reduceTasks.add(new TaskInProgress(new TaskId(spec.id(), TaskType.REDUCE, i), null, runningReduces));
             pendingReduces.add(i);
         }
         this.maps = Collections.unmodifiableList(mapTasks);
@@ -126,11 +128,7 @@ public final class JobInProgress {
 
     /** Running attempts of one kind, speculative ones included. */
     public int running(TaskType type) {
-        int running = 0;
-        for (TaskInProgress task : tasks(type)) {
-            running += task.runningAttempts().size();
-        }
-        return running;
+        return (type == TaskType.MAP ? runningMaps : runningReduces).running();
     }
 
     /** Every reduce has succeeded, so no map output is needed any more (a map-only job's output is already in the filesystem). */

@@ -17,6 +17,7 @@ import java.util.Set;
 public final class TaskInProgress {
     private final TaskId id;
     private final InputSplit split;
+    private final RunningTally tally;
     private final List<TaskAttempt> attempts = new ArrayList<>();
     private final Set<String> failedOnWorkers = new HashSet<>();
     private final Set<TaskAttemptId> fetchFailureReporters = new HashSet<>();
@@ -26,9 +27,19 @@ public final class TaskInProgress {
     private boolean speculated;
     private String lastError = "";
 
-    TaskInProgress(TaskId id, InputSplit split) {
+    TaskInProgress(TaskId id, InputSplit split, RunningTally tally) {
         this.id = Objects.requireNonNull(id, "id is null");
         this.split = split;
+        this.tally = Objects.requireNonNull(tally, "tally is null");
+    }
+
+    /** Counts the running attempts of a job's tasks of one kind, kept as attempts start and end. */
+    static final class RunningTally {
+        private int running;
+
+        int running() {
+            return running;
+        }
     }
 
     public TaskId id() {
@@ -98,6 +109,7 @@ public final class TaskInProgress {
     TaskAttempt launch(String workerId, Locality locality, boolean speculative, long nowMillis) {
         TaskAttempt attempt = new TaskAttempt(new TaskAttemptId(id, attempts.size()), workerId, locality, speculative, nowMillis);
         attempts.add(attempt);
+        tally.running++;
         if (speculative) {
             speculated = true;
         }
@@ -106,19 +118,27 @@ public final class TaskInProgress {
 
     /** Records the winner; the caller kills the other running attempts. */
     void succeed(TaskAttempt attempt, long nowMillis) {
-        attempt.finish(AttemptState.SUCCEEDED, nowMillis, null);
+        end(attempt, AttemptState.SUCCEEDED, nowMillis, null);
         succeeded = attempt;
         fetchFailureReporters.clear();
     }
 
     void fail(TaskAttempt attempt, AttemptState state, String error, long nowMillis) {
-        attempt.finish(state, nowMillis, error);
+        end(attempt, state, nowMillis, error);
         releaseCommit(attempt.id());
         if (state == AttemptState.FAILED) {
             failedAttempts++;
             failedOnWorkers.add(attempt.workerId());
             lastError = "attempt " + attempt.id() + " on worker " + attempt.workerId() + ": " + error;
         }
+    }
+
+    private void end(TaskAttempt attempt, AttemptState state, long nowMillis, String why) {
+        if (!attempt.isRunning()) {
+            throw new IllegalStateException("attempt " + attempt.id() + " already ended as " + attempt.state() + ", not " + state);
+        }
+        attempt.finish(state, nowMillis, why);
+        tally.running--;
     }
 
     /** The succeeded attempt's output is gone; the task must run again. Counts as a failure when {@code state} is FAILED. */

@@ -101,6 +101,11 @@ public final class WorkerRegistry {
         return Math.max(0, slots - entry.running(type));
     }
 
+    /** The attempts the Scheduler believes run on a worker. */
+    public Set<TaskAttemptId> runningOn(String workerId) {
+        return Collections.unmodifiableSet(require(workerId).running);
+    }
+
     void heardFrom(String workerId, long nowMillis) {
         require(workerId).lastSeenMillis = nowMillis;
     }

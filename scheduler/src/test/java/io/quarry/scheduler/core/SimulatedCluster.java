@@ -9,6 +9,7 @@ import io.quarry.mapreduce.JobStatus;
 import io.quarry.mapreduce.TaskAttemptId;
 import io.quarry.mapreduce.TaskCounter;
 import io.quarry.mapreduce.TaskId;
+import io.quarry.mapreduce.TaskType;
 import io.quarry.scheduler.core.SchedulerAction.JobCompleted;
 import io.quarry.scheduler.core.SchedulerAction.KillAttempt;
 import io.quarry.scheduler.core.SchedulerAction.LaunchAttempt;
@@ -153,6 +154,26 @@ final class SimulatedCluster {
             }
         }
         execute(core.expireWorkers());
+        checkBookkeeping();
+    }
+
+    /** After a round of heartbeats the Scheduler's view of every live worker matches what the worker runs. */
+    private void checkBookkeeping() {
+        int total = 0;
+        for (WorkerInfo worker : workers) {
+            if (alive.get(worker.id()) && core.workers().isLive(worker.id())) {
+                assertThat(core.workers().runningOn(worker.id())).as("attempts the scheduler believes run on %s", worker.id())
+                        .containsExactlyInAnyOrderElementsOf(running.get(worker.id()).keySet());
+                total += running.get(worker.id()).size();
+            } else if (core.workers().isLive(worker.id())) {
+                total += core.workers().runningOn(worker.id()).size();
+            }
+        }
+        int counted = 0;
+        for (JobStatus status : core.jobStatuses()) {
+            counted += core.runningJob(status.id()).map(j -> j.running(TaskType.MAP) + j.running(TaskType.REDUCE)).orElse(0);
+        }
+        assertThat(counted).as("running attempts counted by the jobs").isEqualTo(total);
     }
 
     /** Steps until {@code done} holds; fails after {@code maxSteps}. */

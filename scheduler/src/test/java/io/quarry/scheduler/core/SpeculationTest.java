@@ -67,7 +67,7 @@ class SpeculationTest {
 
     @Test
     void canCommitAnswersTrueToExactlyOneAttemptUntilThatAttemptFails() {
-        TaskInProgress task = new TaskInProgress(new TaskId(new JobId("sim", 1), TaskType.REDUCE, 0), null);
+        TaskInProgress task = new TaskInProgress(new TaskId(new JobId("sim", 1), TaskType.REDUCE, 0), null, new TaskInProgress.RunningTally());
         TaskAttempt first = task.launch("w0", null, false, 0);
         TaskAttempt backup = task.launch("w1", null, true, 10);
         assertThat(task.canCommit(first.id())).isTrue();
