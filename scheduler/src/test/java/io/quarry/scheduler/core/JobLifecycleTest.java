@@ -106,4 +106,23 @@ class JobLifecycleTest {
         assertThat(core.workers().isLive("w0")).isFalse();
         assertThat(core.heartbeat(new Heartbeat("w0", List.of()))).containsExactly(new ReregisterWorker("w0"));
     }
+
+    @Test
+    void aWorkerThatRegistersAgainLosesItsAttemptsWhichRunAgainWithoutCountingAsFailures() {
+        SchedulerCore core = new SchedulerCore(SchedulerConfig.defaults().withLocalityDelays(0, 0), clock);
+        core.registerWorker(new WorkerInfo("w0", "h0", "/r0", 1, 1));
+        JobId id = new JobId("sim", 1);
+        core.submitJob(new JobSpec(id, "alice", "restart", TestSplit.on(1, "h0"), 0));
+        TaskAttemptId first = LocalityTest.launches(core.heartbeat(new Heartbeat("w0", List.of()))).get(0).attempt();
+
+        core.registerWorker(new WorkerInfo("w0", "h0", "/r0", 1, 1));
+        List<LaunchAttempt> again = LocalityTest.launches(core.heartbeat(new Heartbeat("w0", List.of())));
+        assertThat(again).singleElement().satisfies(l -> {
+            assertThat(l.attempt().taskId()).isEqualTo(first.taskId());
+            assertThat(l.attempt().attempt()).isEqualTo(1);
+        });
+        JobStatus status = core.jobStatus(id).orElseThrow();
+        assertThat(status.maps().killedAttempts()).isEqualTo(1);
+        assertThat(status.maps().failedAttempts()).isZero();
+    }
 }
