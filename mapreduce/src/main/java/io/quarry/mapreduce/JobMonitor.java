@@ -30,8 +30,7 @@ final class JobMonitor {
                 print(line);
                 lastLine = line;
             }
-            Thread.sleep(pollInterval.toMillis()); // polling a remote status, not waiting for a condition we own
-            status = job.status();
+            status = job.awaitStatusChange(pollInterval);
         }
         String line = progressLine(status);
         if (!line.equals(lastLine)) {

@@ -9,14 +9,28 @@ import java.nio.file.StandardOpenOption;
 
 /** The bytes {@code [offset, offset + length)} of a local file, read with positional reads. */
 final class FileRangeInputStream extends InputStream {
+    private final Path file;
+    private final long offset;
     private final FileChannel channel;
     private long position;
     private final long end;
 
     FileRangeInputStream(Path file, long offset, long length) throws IOException {
+        this.file = file;
+        this.offset = offset;
         this.channel = FileChannel.open(file, StandardOpenOption.READ);
         this.position = offset;
         this.end = offset + length;
+    }
+
+    /** The file read, so that a reader on the same machine can use it in place. */
+    Path file() {
+        return file;
+    }
+
+    /** Where the range starts in the file. */
+    long offset() {
+        return offset;
     }
 
     @Override

@@ -23,7 +23,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class ReduceTask {
     private static final Logger LOG = LoggerFactory.getLogger(ReduceTask.class);
-    private static final int PROGRESS_INTERVAL = 4096;
 
     private final TaskAttemptContext attempt;
     private final int numMaps;
@@ -54,9 +53,10 @@ public final class ReduceTask {
             Merger merger = new Merger(attempt.sortComparator(),
                     attempt.configuration().getInt(MapReduceConfigKeys.SORT_FACTOR), workDir, "reduce",
                     MapOutputCodec.of(attempt), attempt.counters().counter(TaskCounter.SPILLED_RECORDS));
-            try (RawRecordIterator merged = new Shuffle(attempt, numMaps, fetcher, workDir, merger).run()) {
+            Shuffle shuffle = new Shuffle(attempt, numMaps, fetcher, workDir, merger);
+            try (RawRecordIterator merged = shuffle.run()) {
                 phase = "reducing";
-                reduce(merged);
+                reduce(new ProgressReportingIterator(merged, attempt, 1f / 3, shuffle.rawBytes()));
             }
             attempt.setProgress(1f);
             LOG.info("{}: reduce done in {} ms, {} groups, {} input records, {} output records", attempt.taskAttemptId(),
@@ -80,14 +80,9 @@ public final class ReduceTask {
         Serde<Object> valueSerde = (Serde<Object>) Serdes.forClass(attempt.mapOutputValueClass());
         Counter outputRecords = attempt.counters().counter(TaskCounter.REDUCE_OUTPUT_RECORDS);
         try (RecordWriter<Object, Object> writer = outputFormat.recordWriter(attempt)) {
-            int[] sinceProgress = {0};
             TaskContextImpl<Object, Object> context = new TaskContextImpl<>(attempt, attempt.counters(), null, (key, value) -> {
                 writer.write(key, value);
                 outputRecords.increment();
-                if (++sinceProgress[0] == PROGRESS_INTERVAL) {
-                    sinceProgress[0] = 0;
-                    attempt.touch();
-                }
             });
             new GroupingReduceRunner<>(merged, attempt.groupingComparator(), keySerde, valueSerde,
                     attempt.counters().counter(TaskCounter.REDUCE_INPUT_GROUPS),

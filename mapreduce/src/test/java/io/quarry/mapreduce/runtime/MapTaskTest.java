@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.quarry.common.conf.Configuration;
+import io.quarry.common.testing.Await;
 import io.quarry.common.testing.Seeds;
 import io.quarry.mapreduce.Counters;
 import io.quarry.mapreduce.HashPartitioner;
@@ -19,6 +20,7 @@ import io.quarry.mapreduce.io.Text;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -238,6 +240,24 @@ class MapTaskTest {
                 .hasMessageContaining("mem:/input/part-0 at record 13")
                 .hasMessageContaining("bad record 13")
                 .hasCauseInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
+    void combinerFailingOnTheSpillThreadFailsTheTaskWithItsCause() {
+        Configuration conf = textLongJob(2).with(MapReduceConfigKeys.SORT_MB, "1")
+                .with(MapReduceConfigKeys.COMBINER_CLASS, TestJobs.FailingCombiner.class.getName());
+        TaskAttemptContext attempt = TestJobRunner.attempt(TestJobRunner.job(conf), TaskType.MAP, 2);
+        MapTask task = new MapTask(attempt, new GeneratedSplit("many", 100_000,
+                i -> new Object[] {new Text("k" + i), new LongValue(i)}), dir.resolve("m"));
+
+        assertThatThrownBy(task::run)
+                .isInstanceOf(TaskFailedException.class)
+                .hasMessageContaining(attempt.taskAttemptId().toString())
+                .hasMessageContaining("combiner cannot handle")
+                .hasCauseInstanceOf(UnsupportedOperationException.class);
+        String spillThread = "map-spill-" + attempt.taskAttemptId();
+        Await.until("the spill thread of the failed attempt ends", Duration.ofSeconds(10),
+                () -> Thread.getAllStackTraces().keySet().stream().noneMatch(t -> t.getName().equals(spillThread)));
     }
 
     @Test

@@ -54,11 +54,11 @@ class ReduceTaskTest {
     @SuppressWarnings({"unchecked", "rawtypes"})
     private <K> void sumsMatchReference(String name, Class<K> keyClass, Function<Integer, K> keyOf, Comparator<K> order,
             boolean combiner) throws Exception {
-        sumsMatchReference(name, keyClass, keyOf, order, combiner, 40_000);
+        sumsMatchReference(name, keyClass, keyOf, order, combiner, 25_000, false);
     }
 
     private <K> void sumsMatchReference(String name, Class<K> keyClass, Function<Integer, K> keyOf, Comparator<K> order,
-            boolean combiner, int maxPerMap) throws Exception {
+            boolean combiner, int maxPerMap, boolean streamed) throws Exception {
         long seed = Seeds.seed(name);
         Random random = new Random(seed);
         int distinct = 1 + random.nextInt(20_000);
@@ -79,7 +79,7 @@ class ReduceTaskTest {
         if (combiner) {
             conf = conf.with(MapReduceConfigKeys.COMBINER_CLASS, TestJobs.SumReducer.class.getName());
         }
-        TestJobRunner.Result result = TestJobRunner.run(conf, splits, dir.resolve(name));
+        TestJobRunner.Result result = TestJobRunner.run(conf, splits, dir.resolve(name), streamed);
 
         HashPartitioner partitioner = new HashPartitioner();
         TreeMap<K, Long> actual = new TreeMap<>(order);
@@ -112,7 +112,7 @@ class ReduceTaskTest {
     @Test
     void textKeysReduceToTheReferenceSums() throws Exception {
         sumsMatchReference("textKeys", Text.class, i -> new Text("key-" + Integer.toString(i * 7919, 36)),
-                Comparator.naturalOrder(), false);
+                Comparator.naturalOrder(), false, 25_000, true);
     }
 
     @Test
@@ -128,14 +128,15 @@ class ReduceTaskTest {
 
     @Test
     void stringKeysReduceToTheReferenceSums() throws Exception {
-        sumsMatchReference("stringKeys", String.class, i -> "s\u00e9" + (i * 31 % 10_007), Comparator.naturalOrder(), true);
+        sumsMatchReference("stringKeys", String.class, i -> "s\u00e9" + (i * 31 % 10_007), Comparator.naturalOrder(), true,
+                25_000, true);
     }
 
     @Test
     void kryoComparableKeysSortByCompareTo() throws Exception {
         // Keys that deserialize for every comparison: fewer records keep the test quick.
         sumsMatchReference("kryoKeys", TestPoint.class, i -> new TestPoint(i % 97 - 40, "p" + i), Comparator.naturalOrder(),
-                false, 10_000);
+                false, 10_000, false);
     }
 
     @Test
@@ -152,7 +153,7 @@ class ReduceTaskTest {
         // Small segments (about 30 KiB) are held in memory until 200 KiB fill up; the large one goes straight to disk.
         Configuration conf = squeezed(Text.class).with(MapReduceConfigKeys.NUM_REDUCES, "1")
                 .with(MapReduceConfigKeys.SHUFFLE_MEMORY, "200k");
-        TestJobRunner.Result result = TestJobRunner.run(conf, splits, dir);
+        TestJobRunner.Result result = TestJobRunner.run(conf, splits, dir, true);
 
         List<Object[]> output = result.outputs().get(0);
         assertThat(output).hasSize((int) total);
@@ -163,6 +164,27 @@ class ReduceTaskTest {
         assertThat(result.reduceCounters().value(TaskCounter.SPILLED_RECORDS))
                 .as("in-memory segments merged to disk, then merged again in passes of 3")
                 .isGreaterThan(total - 30_000);
+    }
+
+    @Test
+    void localMapOutputIsMergedInPlaceWithoutCopies() throws Exception {
+        List<GeneratedSplit> splits = new ArrayList<>();
+        for (int m = 0; m < 3; m++) {
+            int base = m;
+            splits.add(new GeneratedSplit("m" + m, 20_000, i -> new Object[] {new Text("k" + (i * 3 + base)), new LongValue(1)}));
+        }
+        Configuration conf = squeezed(Text.class).with(MapReduceConfigKeys.NUM_REDUCES, "1");
+        TestJobRunner.Result result = TestJobRunner.run(conf, splits, dir);
+
+        List<Object[]> output = result.outputs().get(0);
+        assertThat(output).hasSize(60_000);
+        for (int i = 1; i < output.size(); i++) {
+            assertThat(((Text) output.get(i - 1)[0]).compareTo((Text) output.get(i)[0])).isLessThan(0);
+        }
+        assertThat(result.reduceCounters().value(TaskCounter.SPILLED_RECORDS)).as("nothing written on the reduce side").isZero();
+        assertThat(result.reduceProgress()).containsExactly(1f);
+        assertThat(result.reduceCounters().value(TaskCounter.REDUCE_SHUFFLE_BYTES))
+                .isEqualTo(result.mapCounters().value(TaskCounter.MAP_OUTPUT_MATERIALIZED_BYTES));
     }
 
     @Test
@@ -215,23 +237,29 @@ class ReduceTaskTest {
         }
         Configuration plain = squeezed(Text.class).with(MapReduceConfigKeys.SHUFFLE_MEMORY, "300k");
         TestJobRunner.Result expected = TestJobRunner.run(plain, splits, dir.resolve("plain"));
-        TestJobRunner.Result compressed = TestJobRunner.run(plain.with(MapReduceConfigKeys.MAP_OUTPUT_COMPRESS, "true")
-                .with(MapReduceConfigKeys.MAP_OUTPUT_COMPRESS_CODEC, codec), splits, dir.resolve(codec));
-
-        assertThat(compressed.outputs()).hasSameSizeAs(expected.outputs());
-        for (int r = 0; r < REDUCES; r++) {
-            List<Object[]> want = expected.outputs().get(r);
-            List<Object[]> got = compressed.outputs().get(r);
-            assertThat(got).hasSameSizeAs(want);
-            for (int i = 0; i < want.size(); i++) {
-                assertThat(got.get(i)).containsExactly(want.get(i));
-            }
-        }
+        Configuration compressing = plain.with(MapReduceConfigKeys.MAP_OUTPUT_COMPRESS, "true")
+                .with(MapReduceConfigKeys.MAP_OUTPUT_COMPRESS_CODEC, codec);
+        TestJobRunner.Result compressed = TestJobRunner.run(compressing, splits, dir.resolve(codec), true);
+        TestJobRunner.Result inPlace = TestJobRunner.run(compressing, splits, dir.resolve(codec + "-local"), false);
+        assertSameOutputs(compressed, expected);
+        assertSameOutputs(inPlace, expected);
         assertThat(MapOutputIndex.read(compressed.mapOutputs().get(0).indexFile()).codec()).isEqualTo(codec);
         assertThat(compressed.mapCounters().value(TaskCounter.MAP_OUTPUT_MATERIALIZED_BYTES))
                 .isLessThan(expected.mapCounters().value(TaskCounter.MAP_OUTPUT_MATERIALIZED_BYTES) / 2);
         assertThat(compressed.reduceCounters().value(TaskCounter.REDUCE_SHUFFLE_BYTES))
                 .isEqualTo(compressed.mapCounters().value(TaskCounter.MAP_OUTPUT_MATERIALIZED_BYTES));
+    }
+
+    private static void assertSameOutputs(TestJobRunner.Result actual, TestJobRunner.Result expected) {
+        assertThat(actual.outputs()).hasSameSizeAs(expected.outputs());
+        for (int r = 0; r < expected.outputs().size(); r++) {
+            List<Object[]> want = expected.outputs().get(r);
+            List<Object[]> got = actual.outputs().get(r);
+            assertThat(got).hasSameSizeAs(want);
+            for (int i = 0; i < want.size(); i++) {
+                assertThat(got.get(i)).as("reducer %d record %d", r, i).containsExactly(want.get(i));
+            }
+        }
     }
 
     @Test
@@ -242,6 +270,16 @@ class ReduceTaskTest {
 
         assertThat(result.outputs()).hasSize(REDUCES).allSatisfy(out -> assertThat(out).isEmpty());
         assertThat(result.reduceCounters().value(TaskCounter.REDUCE_INPUT_GROUPS)).isZero();
+    }
+
+    @Test
+    void reducerOfAJobWithoutMapsRunsWithNoGroups() throws Exception {
+        TaskAttemptContext attempt = TestJobRunner.attempt(TestJobRunner.job(squeezed(Text.class)), TaskType.REDUCE, 0);
+        new ReduceTask(attempt, 0, new LocalMapOutputFetcher(List.of()), dir.resolve("r")).run();
+
+        String id = attempt.taskAttemptId().toString();
+        assertThat(CollectingOutputFormat.closed(id)).isTrue();
+        assertThat(CollectingOutputFormat.take(id)).isEmpty();
     }
 
     @Test

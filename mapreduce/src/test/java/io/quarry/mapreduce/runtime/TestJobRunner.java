@@ -23,7 +23,8 @@ final class TestJobRunner {
     }
 
     /** What a test job left: each task's collected output (reducers, or maps when map-only), counters and map outputs. */
-    record Result(List<List<Object[]>> outputs, Counters mapCounters, Counters reduceCounters, List<MapOutput> mapOutputs) {
+    record Result(List<List<Object[]>> outputs, Counters mapCounters, Counters reduceCounters, List<MapOutput> mapOutputs,
+            List<Float> reduceProgress) {
         List<Object[]> allOutput() {
             List<Object[]> all = new ArrayList<>();
             outputs.forEach(all::addAll);
@@ -46,7 +47,14 @@ final class TestJobRunner {
         return new TaskAttemptContext(job, new TaskAttemptId(new TaskId(job.jobId(), type, index), 0));
     }
 
+    /** Runs the job; reducers read the map files in place, as in-process. */
     static Result run(Configuration conf, List<GeneratedSplit> splits, Path dir) throws IOException, InterruptedException {
+        return run(conf, splits, dir, false);
+    }
+
+    /** Runs the job; with {@code streamed} reducers get map output as streams, as over a network. */
+    static Result run(Configuration conf, List<GeneratedSplit> splits, Path dir, boolean streamed)
+            throws IOException, InterruptedException {
         JobContext job = job(conf);
         Counters mapCounters = new Counters();
         List<MapOutput> mapOutputs = new ArrayList<>();
@@ -60,14 +68,16 @@ final class TestJobRunner {
             }
         }
         Counters reduceCounters = new Counters();
+        List<Float> reduceProgress = new ArrayList<>();
         for (int r = 0; r < job.numReduceTasks(); r++) {
             TaskAttemptContext attempt = attempt(job, TaskType.REDUCE, r);
-            try (LocalMapOutputFetcher fetcher = new LocalMapOutputFetcher(mapOutputs)) {
+            try (MapOutputFetcher fetcher = streamed ? new StreamingFetcher(mapOutputs) : new LocalMapOutputFetcher(mapOutputs)) {
                 new ReduceTask(attempt, splits.size(), fetcher, dir.resolve("reduce" + r)).run();
             }
             reduceCounters.add(attempt.counters());
+            reduceProgress.add(attempt.progress());
             outputs.add(CollectingOutputFormat.take(attempt.taskAttemptId().toString()));
         }
-        return new Result(outputs, mapCounters, reduceCounters, mapOutputs);
+        return new Result(outputs, mapCounters, reduceCounters, mapOutputs, reduceProgress);
     }
 }

@@ -40,6 +40,14 @@ final class TestJobs {
         }
     }
 
+    /** A combiner that fails on its first group (it runs on the spill thread). */
+    public static final class FailingCombiner extends Reducer<Object, Object, Object, Object> {
+        @Override
+        public void reduce(Object key, Iterable<Object> values, TaskContext<Object, Object> context) {
+            throw new UnsupportedOperationException("combiner cannot handle " + key);
+        }
+    }
+
     /** Fails on the first group. */
     public static final class FailingReducer extends Reducer<Object, Object, Object, Object> {
         @Override

@@ -26,10 +26,12 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -53,6 +55,9 @@ final class LocalJob implements RunningJob {
     private volatile String failure = "";
     private volatile long finishMillis;
     private volatile Thread runner;
+    private volatile boolean killRequested;
+    private final Object changes = new Object();
+    private long changeCount;
 
     private LocalJob(JobContext job, List<InputSplit> splits, Path workRoot) {
         this.job = job;
@@ -96,12 +101,32 @@ final class LocalJob implements RunningJob {
     }
 
     @Override
+    public JobStatus awaitStatusChange(Duration maxWait) throws InterruptedException {
+        long deadline = System.nanoTime() + maxWait.toNanos();
+        synchronized (changes) {
+            long seen = changeCount;
+            long left;
+            while (changeCount == seen && !state.isFinished() && (left = deadline - System.nanoTime()) > 0) {
+                TimeUnit.NANOSECONDS.timedWait(changes, left);
+            }
+        }
+        return status();
+    }
+
+    /** Wakes clients waiting in {@link #awaitStatusChange}. */
+    private void changed() {
+        synchronized (changes) {
+            changeCount++;
+            changes.notifyAll();
+        }
+    }
+
+    @Override
     public void kill() {
         if (state.isFinished()) {
             return;
         }
-        failure = "killed by the user";
-        state = JobState.KILLED;
+        killRequested = true;
         mapPhase.cancel();
         reducePhase.cancel();
         Thread thread = runner;
@@ -111,7 +136,7 @@ final class LocalJob implements RunningJob {
     }
 
     private void run() {
-        state = state == JobState.KILLED ? JobState.KILLED : JobState.RUNNING;
+        state = JobState.RUNNING;
         OutputCommitter committer = null;
         JobContext taskJob = job;
         try {
@@ -120,6 +145,9 @@ final class LocalJob implements RunningJob {
             taskJob = new JobContext(job.jobId(), resources.taskConf(), job.classLoader());
             committer = committerOf(taskJob, new TaskAttemptId(new TaskId(job.jobId(), TaskType.MAP, 0), 0));
             committer.setupJob(taskJob);
+            if (killRequested) {
+                throw new InterruptedException("killed before the first task");
+            }
             List<MapOutput> outputs = runMaps(taskJob, resources.mapSlots());
             if (numReduces > 0) {
                 runReduces(taskJob, resources.reduceSlots(), outputs);
@@ -129,7 +157,7 @@ final class LocalJob implements RunningJob {
             count(JobCounter.TOTAL_LAUNCHED_REDUCES, numReduces);
             finish(JobState.SUCCEEDED, "");
         } catch (Throwable e) {
-            boolean killed = state == JobState.KILLED;
+            boolean killed = killRequested;
             String reason = killed ? "killed by the user" : describe(e);
             if (!killed) {
                 LOG.error("Job {} failed: {}", job.jobId(), reason, e);
@@ -208,6 +236,7 @@ final class LocalJob implements RunningJob {
         synchronized (finishedCounters) {
             finishedCounters.add(finished.counters());
         }
+        changed();
     }
 
     private void count(JobCounter counter, long value) {
@@ -233,6 +262,7 @@ final class LocalJob implements RunningJob {
         failure = reason;
         finishMillis = System.currentTimeMillis();
         state = finalState;
+        changed();
     }
 
     private static String describe(Throwable e) {

@@ -216,7 +216,9 @@ class LocalJobRunnerTest {
 
         Await.until("job killed", Duration.ofSeconds(30), () -> statusOf(running).state().isFinished());
         assertThat(statusOf(running).state()).isEqualTo(JobState.KILLED);
+        assertThat(statusOf(running).failure()).isEqualTo("killed by the user");
         assertThat(dir.resolve("out/_SUCCESS")).doesNotExist();
+        assertThat(dir.resolve("out/_temporary")).doesNotExist();
     }
 
     @Test
