@@ -51,7 +51,9 @@ final class AttemptEvents {
         task.succeed(attempt, now.monotonic());
         TaskType type = task.id().type();
         job.countSucceeded(type, 1);
-        job.increment(type == TaskType.MAP ? JobCounter.MILLIS_MAPS : JobCounter.MILLIS_REDUCES, attempt.elapsedMillis(now.monotonic()));
+        long millis = attempt.elapsedMillis(now.monotonic());
+        job.increment(type == TaskType.MAP ? JobCounter.MILLIS_MAPS : JobCounter.MILLIS_REDUCES, millis);
+        job.recordSucceeded(type, millis);
         for (TaskAttempt twin : task.runningAttempts()) {
             String why = attempt.id() + " succeeded first";
             actions.add(new KillAttempt(twin.id(), twin.workerId(), why));

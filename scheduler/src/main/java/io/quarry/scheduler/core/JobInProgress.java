@@ -7,6 +7,7 @@ import io.quarry.mapreduce.JobState;
 import io.quarry.mapreduce.TaskId;
 import io.quarry.mapreduce.TaskType;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -38,6 +39,8 @@ public final class JobInProgress {
     private JobState state = JobState.RUNNING;
     private String failure = "";
     private long finishWallMillis;
+    private final long[] succeededMillis = new long[TaskType.values().length];
+    private final int[] timedTasks = new int[TaskType.values().length];
     private int succeededMaps;
     private int succeededReduces;
 
@@ -129,6 +132,22 @@ public final class JobInProgress {
     /** Running attempts of one kind, speculative ones included. */
     public int running(TaskType type) {
         return (type == TaskType.MAP ? runningMaps : runningReduces).running();
+    }
+
+    /** Tasks of one kind that have a running attempt. */
+    Collection<TaskInProgress> runningTasks(TaskType type) {
+        return (type == TaskType.MAP ? runningMaps : runningReduces).tasks();
+    }
+
+    /** Mean run time of the winning attempts of one kind so far; 0 before any finished. */
+    double meanSucceededMillis(TaskType type) {
+        int count = timedTasks[type.ordinal()];
+        return count == 0 ? 0 : succeededMillis[type.ordinal()] / (double) count;
+    }
+
+    void recordSucceeded(TaskType type, long millis) {
+        succeededMillis[type.ordinal()] += millis;
+        timedTasks[type.ordinal()]++;
     }
 
     /** Every reduce has succeeded, so no map output is needed any more (a map-only job's output is already in the filesystem). */

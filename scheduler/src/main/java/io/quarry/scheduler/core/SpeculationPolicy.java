@@ -16,14 +16,14 @@ final class SpeculationPolicy {
         if (!config.speculative(type) || !job.isRunning()) {
             return List.of();
         }
-        double typical = meanSucceededMillis(job, type);
+        double typical = job.meanSucceededMillis(type);
         if (typical <= 0) {
             return List.of();
         }
         List<TaskInProgress> slow = new ArrayList<>();
         List<Double> estimates = new ArrayList<>();
         long minRuntime = config.speculativeMinRuntime().toMillis();
-        for (TaskInProgress task : job.tasks(type)) {
+        for (TaskInProgress task : job.runningTasks(type)) {
             if (task.isSucceeded() || task.speculated()) {
                 continue;
             }
@@ -47,18 +47,5 @@ final class SpeculationPolicy {
             }
         }
         return slow;
-    }
-
-    private static double meanSucceededMillis(JobInProgress job, TaskType type) {
-        long total = 0;
-        int count = 0;
-        for (TaskInProgress task : job.tasks(type)) {
-            TaskAttempt winner = task.succeededAttempt();
-            if (winner != null) {
-                total += winner.elapsedMillis(winner.startMillis());
-                count++;
-            }
-        }
-        return count == 0 ? 0 : total / (double) count;
     }
 }

@@ -4,9 +4,12 @@ import io.quarry.mapreduce.TaskAttemptId;
 import io.quarry.mapreduce.TaskId;
 import io.quarry.mapreduce.input.InputSplit;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
@@ -33,12 +36,31 @@ public final class TaskInProgress {
         this.tally = Objects.requireNonNull(tally, "tally is null");
     }
 
-    /** Counts the running attempts of a job's tasks of one kind, kept as attempts start and end. */
+    /**
+     * The running attempts of a job's tasks of one kind, and which tasks have them, kept as
+     * attempts start and end so a heartbeat need not scan the job.
+     */
     static final class RunningTally {
+        private final Map<TaskInProgress, Integer> tasks = new LinkedHashMap<>();
         private int running;
 
         int running() {
             return running;
+        }
+
+        /** Tasks with at least one running attempt, in the order they first started one. */
+        Collection<TaskInProgress> tasks() {
+            return Collections.unmodifiableSet(tasks.keySet());
+        }
+
+        private void started(TaskInProgress task) {
+            running++;
+            tasks.merge(task, 1, Integer::sum);
+        }
+
+        private void ended(TaskInProgress task) {
+            running--;
+            tasks.computeIfPresent(task, (t, n) -> n == 1 ? null : n - 1);
         }
     }
 
@@ -109,7 +131,7 @@ public final class TaskInProgress {
     TaskAttempt launch(String workerId, Locality locality, boolean speculative, long nowMillis) {
         TaskAttempt attempt = new TaskAttempt(new TaskAttemptId(id, attempts.size()), workerId, locality, speculative, nowMillis);
         attempts.add(attempt);
-        tally.running++;
+        tally.started(this);
         if (speculative) {
             speculated = true;
         }
@@ -138,7 +160,7 @@ public final class TaskInProgress {
             throw new IllegalStateException("attempt " + attempt.id() + " already ended as " + attempt.state() + ", not " + state);
         }
         attempt.finish(state, nowMillis, why);
-        tally.running--;
+        tally.ended(this);
     }
 
     /** The succeeded attempt's output is gone; the task must run again. Counts as a failure when {@code state} is FAILED. */
