@@ -20,6 +20,8 @@ import java.util.TreeMap;
 public final class WorkerRegistry {
     private final Map<String, Entry> workers = new LinkedHashMap<>();
     private final Map<String, Set<String>> hostsByRack = new TreeMap<>();
+    private int totalMapSlots;
+    private int totalReduceSlots;
 
     private static final class Entry {
         final WorkerInfo info;
@@ -47,6 +49,8 @@ public final class WorkerRegistry {
         Objects.requireNonNull(info, "info is null");
         Set<TaskAttemptId> lost = remove(info.id());
         workers.put(info.id(), new Entry(info, nowMillis));
+        totalMapSlots += info.mapSlots();
+        totalReduceSlots += info.reduceSlots();
         hostsByRack.computeIfAbsent(info.rack(), r -> new LinkedHashSet<>()).add(info.host());
         return lost;
     }
@@ -57,6 +61,8 @@ public final class WorkerRegistry {
         if (entry == null) {
             return Set.of();
         }
+        totalMapSlots -= entry.info.mapSlots();
+        totalReduceSlots -= entry.info.reduceSlots();
         rebuildRack(entry.info.rack());
         return entry.running;
     }
@@ -88,11 +94,7 @@ public final class WorkerRegistry {
     }
 
     public int totalSlots(TaskType type) {
-        int slots = 0;
-        for (Entry entry : workers.values()) {
-            slots += type == TaskType.MAP ? entry.info.mapSlots() : entry.info.reduceSlots();
-        }
-        return slots;
+        return type == TaskType.MAP ? totalMapSlots : totalReduceSlots;
     }
 
     public int freeSlots(String workerId, TaskType type) {
