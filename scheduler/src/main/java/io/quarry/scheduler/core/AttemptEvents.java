@@ -124,7 +124,7 @@ final class AttemptEvents {
         boolean live = workers.isLive(winner.workerId());
         LOG.info("{} cannot fetch the output of {} on {} ({} distinct reports): {}", report.reduceAttempt(), winner.id(),
                 winner.workerId(), reporters, report.error());
-        if (!job.failurePolicy().rerunAfterFetchFailures(reporters, live)) {
+        if (!job.failurePolicy().rerunAfterFetchFailures(reporters, job.tasks(TaskType.REDUCE).size(), live)) {
             return;
         }
         String why = reporters + " reducer(s) could not fetch it, last " + report.reduceAttempt() + ": " + report.error();

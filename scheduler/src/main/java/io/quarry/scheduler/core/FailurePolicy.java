@@ -24,8 +24,11 @@ final class FailurePolicy {
         return config.maxTaskFailuresPerWorker();
     }
 
-    /** Enough distinct reducers could not fetch a map's output, or its worker is gone: the map re-runs. */
-    boolean rerunAfterFetchFailures(int distinctReporters, boolean workerLive) {
-        return !workerLive || distinctReporters >= config.fetchFailuresPerMap();
+    /**
+     * Enough distinct reducers could not fetch a map's output (the configured number, or every
+     * reduce of a job with fewer), or its worker is gone: the map re-runs.
+     */
+    boolean rerunAfterFetchFailures(int distinctReporters, int reduces, boolean workerLive) {
+        return !workerLive || distinctReporters >= Math.min(config.fetchFailuresPerMap(), Math.max(1, reduces));
     }
 }

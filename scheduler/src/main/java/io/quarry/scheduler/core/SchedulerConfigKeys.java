@@ -27,7 +27,8 @@ public final class SchedulerConfigKeys implements ConfigKeyProvider {
     public static final ConfigKey WORKER_EXPIRY = ConfigKey.duration("quarry.scheduler.worker.expiry", "30s", ChronoUnit.MILLIS,
             "Time without a heartbeat after which a worker is declared dead and its work re-run.");
     public static final ConfigKey FETCH_FAILURES_PER_MAP = ConfigKey.integer("quarry.scheduler.fetch-failures.per-map", 3,
-            "Reports of a map output that cannot be fetched after which the map is re-run (at once if its worker is dead).");
+            "Distinct reducers that report a map output unfetchable before the map is re-run (every reducer of a job with"
+                    + " fewer; at once if the map's worker is dead).");
 
     // Speculation.
     public static final ConfigKey MAP_SPECULATIVE = ConfigKey.bool("mapreduce.map.speculative", true,

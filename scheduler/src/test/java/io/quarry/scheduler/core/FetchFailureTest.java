@@ -69,6 +69,23 @@ class FetchFailureTest {
                 "on worker " + worker, "Connection refused by shuffle server");
     }
 
+    @Test
+    void theOnlyReducerOfAJobNeedsNoCompanyToGetAMapRerun() {
+        long seed = Seeds.seed("theOnlyReducerOfAJobNeedsNoCompanyToGetAMapRerun");
+        SimulatedCluster cluster = clusterWithSlowReduces(seed);
+        JobId id = new JobId("sim", 1);
+        cluster.submit(new JobSpec(id, "alice", "fetch", TestSplit.replicated(8, 3, cluster.hostsByRack(), cluster.random()), 1));
+        cluster.runUntil("the reduce running", 200, () -> cluster.core().runningJob(id).orElseThrow().running(TaskType.REDUCE) == 1);
+        TaskAttemptId reducer = cluster.actions(LaunchAttempt.class).stream().map(LaunchAttempt::attempt)
+                .filter(a -> a.type() == TaskType.REDUCE).findFirst().orElseThrow();
+        TaskAttemptId mapOutput = cluster.core().mapOutputs(id).get(5).attempt();
+        report(cluster, reducer, mapOutput, "java.io.IOException: premature EOF after 4096 bytes");
+        assertThat(cluster.actions(RerunMap.class)).singleElement().satisfies(rerun -> {
+            assertThat(rerun.lostAttempt()).isEqualTo(mapOutput);
+            assertThat(rerun.reason()).contains("premature EOF after 4096 bytes");
+        });
+    }
+
     private static SimulatedCluster clusterWithSlowReduces(long seed) {
         SimulatedCluster cluster = SimulatedCluster.racks(SchedulerConfig.defaults(), seed, 2, 4, 2, 1);
         cluster.behave((attempt, worker, random) -> attempt.type() == TaskType.REDUCE
