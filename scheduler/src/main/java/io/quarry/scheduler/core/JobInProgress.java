@@ -53,7 +53,7 @@ public final class JobInProgress {
         for (int i = 0; i < spec.splits().size(); i++) {
             TaskInProgress task = new TaskInProgress(new TaskId(spec.id(), TaskType.MAP, i), spec.splits().get(i), runningMaps);
             mapTasks.add(task);
-            pendingMaps.add(i, task.preferredHosts());
+            pendingMaps.add(i, task.preferredHosts(), false);
         }
         List<TaskInProgress> reduceTasks = new ArrayList<>(spec.reduces());
         for (int i = 0; i < spec.reduces(); i++) {
@@ -179,7 +179,7 @@ public final class JobInProgress {
     void markPending(TaskInProgress task) {
         TaskId id = task.id();
         if (id.type() == TaskType.MAP) {
-            pendingMaps.add(id.index(), task.preferredHosts());
+            pendingMaps.add(id.index(), task.preferredHosts(), !task.attempts().isEmpty());
         } else {
             pendingReduces.add(id.index());
         }

@@ -4,9 +4,5 @@ package io.quarry.scheduler.core;
 public enum Locality {
     NODE_LOCAL,
     RACK_LOCAL,
-    OFF_RACK;
-
-    public Locality next() {
-        return this == NODE_LOCAL ? RACK_LOCAL : OFF_RACK;
-    }
+    OFF_RACK
 }

@@ -19,10 +19,15 @@ final class LocalityIndex {
     private final Map<Integer, List<String>> hostsOf = new HashMap<>();
     private final TreeSet<Integer> located = new TreeSet<>();
     private final TreeSet<Integer> unlocated = new TreeSet<>();
+    private final TreeSet<Integer> retries = new TreeSet<>();
 
-    void add(int task, List<String> hosts) {
+    /** Adds a waiting map; a {@code retry} (it ran before and failed or lost its output) goes first and never waits. */
+    void add(int task, List<String> hosts, boolean retry) {
         if (hostsOf.containsKey(task) || unlocated.contains(task)) {
             return;
+        }
+        if (retry) {
+            retries.add(task);
         }
         if (hosts.isEmpty()) {
             unlocated.add(task);
@@ -36,6 +41,7 @@ final class LocalityIndex {
     }
 
     void remove(int task) {
+        retries.remove(task);
         if (unlocated.remove(task)) {
             return;
         }
@@ -81,6 +87,11 @@ final class LocalityIndex {
             }
         }
         return -1;
+    }
+
+    /** A waiting retry, oldest task first, or -1. */
+    int retry(IntPredicate allowed) {
+        return first(retries, allowed);
     }
 
     /** A waiting map whose split names no host, or -1. */

@@ -15,7 +15,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Fills a heartbeating worker's free slots. For each free slot the jobs are offered it in fair-share
  * order; a job takes a node-local map if it has one, otherwise rack-local or off-rack only once
- * its {@link LocalityDelay} allows, and otherwise skips the offer. Reduces start once enough maps
+ * its {@link LocalityDelay} allows, and otherwise skips the offer. Maps that run again (failed, or
+ * their output was lost while reduces wait for it) go first and never wait for locality; they avoid
+ * workers they failed on. Reduces start once enough maps
  * finished. Slots still free afterwards go to speculative backups of stragglers.
  */
 final class TaskAssigner {
@@ -81,6 +83,11 @@ final class TaskAssigner {
         int task = index.nodeLocal(worker.host(), allowed);
         if (task >= 0) {
             return launch(job, job.tasks(TaskType.MAP).get(task), worker, Locality.NODE_LOCAL, false, nowMillis);
+        }
+        task = index.retry(allowed);
+        if (task >= 0) {
+            TaskInProgress retry = job.tasks(TaskType.MAP).get(task);
+            return launch(job, retry, worker, localityOf(retry, worker), false, nowMillis);
         }
         Locality level = job.delay().allowed(nodeDelay, rackDelay);
         if (level != Locality.NODE_LOCAL) {
@@ -211,7 +218,7 @@ final class TaskAssigner {
                 case RACK_LOCAL -> JobCounter.RACK_LOCAL_MAPS;
                 case OFF_RACK -> JobCounter.OTHER_LOCAL_MAPS;
             });
-            if (!speculative && !task.preferredHosts().isEmpty()) {
+            if (!speculative && !task.preferredHosts().isEmpty() && task.attempts().size() == 1) {
                 job.delay().launched(locality);
             }
         } else {

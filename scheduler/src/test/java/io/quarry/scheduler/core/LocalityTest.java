@@ -122,6 +122,27 @@ class LocalityTest {
                 .containsExactly(attempt(id, 0), attempt(id, 1), attempt(id, 2));
     }
 
+    @Test
+    void aRetryRunsAtOnceOnAnotherWorkerWithoutWaitingForLocality() {
+        ManualClock clock = new ManualClock();
+        SchedulerCore core = new SchedulerCore(SchedulerConfig.defaults().withLocalityDelays(100, 100), clock);
+        core.registerWorker(new WorkerInfo("w0", "h0", "/r0", 1, 1));
+        core.registerWorker(new WorkerInfo("w1", "h1", "/r0", 1, 1));
+        JobId id = new JobId("sim", 1);
+        core.submitJob(new JobSpec(id, "alice", "retry", TestSplit.on(2, "h1"), 0));
+        assertThat(launches(core.heartbeat(new Heartbeat("w1", List.of())))).extracting(LaunchAttempt::attempt)
+                .containsExactly(attempt(id, 0));
+        assertThat(launches(core.heartbeat(new Heartbeat("w0", List.of())))).as("fresh maps wait for h1").isEmpty();
+        List<LaunchAttempt> afterFailure = launches(core.heartbeat(new Heartbeat("w1",
+                List.of(AttemptReport.failed(attempt(id, 0), "java.io.IOException: disk error")))));
+        assertThat(afterFailure).as("the retry avoids w1, where it failed").extracting(LaunchAttempt::attempt)
+                .containsExactly(attempt(id, 1));
+        assertThat(launches(core.heartbeat(new Heartbeat("w0", List.of())))).singleElement().satisfies(l -> {
+            assertThat(l.attempt()).isEqualTo(new TaskAttemptId(new TaskId(id, TaskType.MAP, 0), 1));
+            assertThat(l.locality()).isEqualTo(Locality.RACK_LOCAL);
+        });
+    }
+
     static TaskAttemptId attempt(JobId id, int map) {
         return new TaskAttemptId(new TaskId(id, TaskType.MAP, map), 0);
     }
