@@ -1,0 +1,56 @@
+package io.quarry.scheduler.core;
+
+import io.quarry.mapreduce.JobStatus;
+import io.quarry.mapreduce.TaskAttemptId;
+import io.quarry.mapreduce.TaskId;
+import io.quarry.mapreduce.input.InputSplit;
+import java.util.Objects;
+
+/** Something the Scheduler decided and the daemon around it carries out. */
+public sealed interface SchedulerAction {
+
+    /**
+     * Start an attempt on a worker. {@code split} is the map's input ({@code null} for a reduce);
+     * {@code locality} is {@code null} for a reduce.
+     */
+    record LaunchAttempt(TaskAttemptId attempt, String workerId, InputSplit split, Locality locality, boolean speculative)
+            implements SchedulerAction {
+        public LaunchAttempt {
+            Objects.requireNonNull(attempt, "attempt is null");
+            Objects.requireNonNull(workerId, "workerId is null");
+        }
+    }
+
+    /** Stop an attempt that is no longer wanted (its twin won, its job ended). */
+    record KillAttempt(TaskAttemptId attempt, String workerId, String reason) implements SchedulerAction {
+        public KillAttempt {
+            Objects.requireNonNull(attempt, "attempt is null");
+            Objects.requireNonNull(workerId, "workerId is null");
+        }
+    }
+
+    /**
+     * A finished map's output is gone (its worker died, or reducers could not fetch it): the map
+     * runs again, and reducers must stop fetching from {@code lostAttempt}.
+     */
+    record RerunMap(TaskId map, TaskAttemptId lostAttempt, String workerId, String reason) implements SchedulerAction {
+        public RerunMap {
+            Objects.requireNonNull(map, "map is null");
+            Objects.requireNonNull(lostAttempt, "lostAttempt is null");
+        }
+    }
+
+    /** The job ended: succeeded, failed (the status names the failing task and its error) or killed. */
+    record JobCompleted(JobStatus status) implements SchedulerAction {
+        public JobCompleted {
+            Objects.requireNonNull(status, "status is null");
+        }
+    }
+
+    /** A heartbeat came from a worker the Scheduler does not know (expired or restarted): it must register again. */
+    record ReregisterWorker(String workerId) implements SchedulerAction {
+        public ReregisterWorker {
+            Objects.requireNonNull(workerId, "workerId is null");
+        }
+    }
+}
