@@ -7,48 +7,56 @@ import java.util.Arrays;
 
 /**
  * Serialized map output grouped by key in a hash table: each distinct (partition, key bytes)
- * is an entry holding its key once and a chain of its values, all in one byte arena of fixed
- * size. {@link PreCombiner} decides when entries are combined; this class only stores them.
- * Value node layout in the arena: {@code [next node offset][value length][value bytes]}.
+ * is an entry holding its key once and a chain of its values. {@link PreCombiner} decides when
+ * entries are combined; this class only stores them.
+ *
+ * <p>The layout keeps lookups in cache: keys live in their own arena (a few hundred KiB for a
+ * vocabulary), each entry's metadata is one 32-byte stride of an int array, and each slot of the
+ * open-addressing table holds the key's hash beside the entry number, so a probe touches the key
+ * bytes only when the hashes match. Values go to a second arena as nodes
+ * {@code [next node offset][value length][value bytes]}.
  */
 final class CombiningTable {
     static final int NODE_HEADER = 8;
     private static final int NONE = -1;
     private static final VarHandle INT = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.nativeOrder());
 
-    private final byte[] arena;
-    private int used;
-    private int[] slots;
+    // Entry metadata, STRIDE ints per entry.
+    private static final int STRIDE = 8;
+    private static final int KEY_START = 0;
+    private static final int KEY_LENGTH = 1;
+    private static final int PARTITION = 2;
+    private static final int HEAD = 3;
+    private static final int TAIL = 4;
+    private static final int COUNT = 5;
+
+    private final byte[] values;
+    private final int keyBudget;
+    private byte[] keys = new byte[64 * 1024];
+    private int keysUsed;
+    private int valuesUsed;
+    private long[] slots = new long[4096];
+    private int[] meta = new int[1024 * STRIDE];
     private int entries;
-    private int[] keyStart = new int[1024];
-    private int[] keyLength = new int[1024];
-    private int[] hashes = new int[1024];
-    private int[] partitions = new int[1024];
-    private int[] head = new int[1024];
-    private int[] tail = new int[1024];
-    private int[] counts = new int[1024];
 
-    CombiningTable(int arenaBytes) {
-        this.arena = new byte[arenaBytes];
-        this.slots = new int[4096];
-    }
-
-    byte[] arena() {
-        return arena;
+    /** A table of about {@code bytes} in all: a quarter for keys, the rest for values. */
+    CombiningTable(int bytes) {
+        this.keyBudget = Math.max(1024, bytes / 4);
+        this.values = new byte[Math.max(1024, bytes - keyBudget)];
     }
 
     int entryCount() {
         return entries;
     }
 
-    /** Whether a record needing {@code bytes} of arena could ever be held (else it bypasses the table). */
+    /** Whether a record of this size could ever be held (else it bypasses the table). */
     boolean accepts(int keyBytes, int valueBytes) {
-        return (long) keyBytes + valueBytes + NODE_HEADER <= arena.length / 4;
+        return keyBytes <= keyBudget / 4 && (long) valueBytes + NODE_HEADER <= values.length / 4;
     }
 
-    /** Whether a new record of this size fits now (assuming a new key). */
+    /** Whether a new record of this size fits now, assuming its key is new. */
     boolean hasRoomFor(int keyBytes, int valueBytes) {
-        return (long) used + keyBytes + valueBytes + NODE_HEADER <= arena.length;
+        return keysUsed + keyBytes <= keyBudget && (long) valuesUsed + valueBytes + NODE_HEADER <= values.length;
     }
 
     /** The entry of (partition, key), created when absent; the caller checked {@link #hasRoomFor}. */
@@ -57,18 +65,22 @@ final class CombiningTable {
         int mask = slots.length - 1;
         int slot = hash & mask;
         while (true) {
-            int occupant = slots[slot] - 1;
-            if (occupant < 0) {
+            long occupant = slots[slot];
+            if (occupant == 0) {
                 break;
             }
-            if (hashes[occupant] == hash && partitions[occupant] == partition && keyLength[occupant] == keyLen
-                    && sameBytes(keyStart[occupant], key, keyLen)) {
-                return occupant;
+            if ((int) (occupant >>> 32) == hash) {
+                int entry = (int) occupant - 1;
+                int base = entry * STRIDE;
+                if (meta[base + KEY_LENGTH] == keyLen && meta[base + PARTITION] == partition
+                        && sameBytes(meta[base + KEY_START], key, keyLen)) {
+                    return entry;
+                }
             }
             slot = (slot + 1) & mask;
         }
-        int entry = newEntry(partition, key, keyLen, hash);
-        slots[slot] = entry + 1;
+        int entry = newEntry(partition, key, keyLen);
+        slots[slot] = ((long) hash << 32) | (entry + 1L);
         if (entries * 2 > slots.length) {
             rehash();
         }
@@ -77,94 +89,103 @@ final class CombiningTable {
 
     /** Appends a value to an entry's chain; returns the entry's value count. */
     int append(int entry, byte[] value, int valueLen) {
-        int node = used;
-        writeInt(node, NONE);
-        writeInt(node + 4, valueLen);
-        System.arraycopy(value, 0, arena, node + NODE_HEADER, valueLen);
-        used = node + NODE_HEADER + valueLen;
-        if (head[entry] == NONE) {
-            head[entry] = node;
+        int node = valuesUsed;
+        INT.set(values, node, NONE);
+        INT.set(values, node + 4, valueLen);
+        System.arraycopy(value, 0, values, node + NODE_HEADER, valueLen);
+        valuesUsed = node + NODE_HEADER + valueLen;
+        int base = entry * STRIDE;
+        if (meta[base + HEAD] == NONE) {
+            meta[base + HEAD] = node;
         } else {
-            writeInt(tail[entry], node);
+            INT.set(values, meta[base + TAIL], node);
         }
-        tail[entry] = node;
-        return ++counts[entry];
+        meta[base + TAIL] = node;
+        return ++meta[base + COUNT];
     }
 
     /** Forgets an entry's values (after they were combined); the key stays. */
     void clearValues(int entry) {
-        head[entry] = NONE;
-        tail[entry] = NONE;
-        counts[entry] = 0;
+        int base = entry * STRIDE;
+        meta[base + HEAD] = NONE;
+        meta[base + TAIL] = NONE;
+        meta[base + COUNT] = 0;
     }
 
     int partition(int entry) {
-        return partitions[entry];
+        return meta[entry * STRIDE + PARTITION];
+    }
+
+    /** The array holding the keys; an entry's key is at {@link #keyStart}. */
+    byte[] keys() {
+        return keys;
     }
 
     int keyStart(int entry) {
-        return keyStart[entry];
+        return meta[entry * STRIDE + KEY_START];
     }
 
     int keyLength(int entry) {
-        return keyLength[entry];
+        return meta[entry * STRIDE + KEY_LENGTH];
     }
 
     int valueCount(int entry) {
-        return counts[entry];
+        return meta[entry * STRIDE + COUNT];
+    }
+
+    /** The array holding the value nodes. */
+    byte[] values() {
+        return values;
     }
 
     /** Offset of an entry's first value node, or -1. */
     int firstNode(int entry) {
-        return head[entry];
+        return meta[entry * STRIDE + HEAD];
     }
 
     int nextNode(int node) {
-        return readInt(node);
+        return (int) INT.get(values, node);
     }
 
     int nodeValueLength(int node) {
-        return readInt(node + 4);
+        return (int) INT.get(values, node + 4);
     }
 
     /** Empties the table. */
     void clear() {
-        used = 0;
+        keysUsed = 0;
+        valuesUsed = 0;
         entries = 0;
-        Arrays.fill(slots, 0);
+        Arrays.fill(slots, 0L);
     }
 
-    private int newEntry(int partition, byte[] key, int keyLen, int hash) {
-        if (entries == keyStart.length) {
-            int grown = entries * 2;
-            keyStart = Arrays.copyOf(keyStart, grown);
-            keyLength = Arrays.copyOf(keyLength, grown);
-            hashes = Arrays.copyOf(hashes, grown);
-            partitions = Arrays.copyOf(partitions, grown);
-            head = Arrays.copyOf(head, grown);
-            tail = Arrays.copyOf(tail, grown);
-            counts = Arrays.copyOf(counts, grown);
+    private int newEntry(int partition, byte[] key, int keyLen) {
+        if ((entries + 1) * STRIDE > meta.length) {
+            meta = Arrays.copyOf(meta, meta.length * 2);
+        }
+        if (keysUsed + keyLen > keys.length) {
+            keys = Arrays.copyOf(keys, Math.min(keyBudget, Math.max(keys.length * 2, keysUsed + keyLen)));
         }
         int entry = entries++;
-        System.arraycopy(key, 0, arena, used, keyLen);
-        keyStart[entry] = used;
-        keyLength[entry] = keyLen;
-        used += keyLen;
-        hashes[entry] = hash;
-        partitions[entry] = partition;
-        head[entry] = NONE;
-        tail[entry] = NONE;
-        counts[entry] = 0;
+        System.arraycopy(key, 0, keys, keysUsed, keyLen);
+        int base = entry * STRIDE;
+        meta[base + KEY_START] = keysUsed;
+        meta[base + KEY_LENGTH] = keyLen;
+        meta[base + PARTITION] = partition;
+        meta[base + HEAD] = NONE;
+        meta[base + TAIL] = NONE;
+        meta[base + COUNT] = 0;
+        keysUsed += keyLen;
         return entry;
     }
 
     /** Word-sized keys compare faster in a plain loop than through the vectorized mismatch. */
     private boolean sameBytes(int start, byte[] key, int length) {
         if (length > 16) {
-            return Arrays.equals(arena, start, start + length, key, 0, length);
+            return Arrays.equals(keys, start, start + length, key, 0, length);
         }
         for (int i = 0; i < length; i++) {
-            if (arena[start + i] != key[i]) {
+            if (keys[start + i] != key[i]) {
                 return false;
             }
         }
@@ -172,14 +193,16 @@ final class CombiningTable {
     }
 
     private void rehash() {
-        int[] grown = new int[slots.length * 2];
+        long[] grown = new long[slots.length * 2];
         int mask = grown.length - 1;
-        for (int entry = 0; entry < entries; entry++) {
-            int slot = hashes[entry] & mask;
-            while (grown[slot] != 0) {
-                slot = (slot + 1) & mask;
+        for (long occupant : slots) {
+            if (occupant != 0) {
+                int slot = (int) (occupant >>> 32) & mask;
+                while (grown[slot] != 0) {
+                    slot = (slot + 1) & mask;
+                }
+                grown[slot] = occupant;
             }
-            grown[slot] = entry + 1;
         }
         slots = grown;
     }
@@ -199,13 +222,5 @@ final class CombiningTable {
         h ^= h >>> 13;
         h *= 0xc2b2ae35;
         return h ^ (h >>> 16);
-    }
-
-    private void writeInt(int offset, int value) {
-        INT.set(arena, offset, value);
-    }
-
-    private int readInt(int offset) {
-        return (int) INT.get(arena, offset);
     }
 }

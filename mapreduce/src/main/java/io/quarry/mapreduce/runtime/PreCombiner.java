@@ -137,7 +137,7 @@ final class PreCombiner implements RecordSink<Object, Object> {
             return;
         }
         boolean sameKey = capturedLength[0] == table.keyLength(entry) && Arrays.equals(captured[0], 0,
-                capturedLength[0], table.arena(), table.keyStart(entry), table.keyStart(entry) + capturedLength[0]);
+                capturedLength[0], table.keys(), table.keyStart(entry), table.keyStart(entry) + capturedLength[0]);
         if (sameKey && table.hasRoomFor(0, capturedLength[1])) {
             table.append(entry, captured[1], capturedLength[1]);
         } else {
@@ -152,8 +152,7 @@ final class PreCombiner implements RecordSink<Object, Object> {
             setUp = true;
             combiner.setup(combinerContext);
         }
-        byte[] arena = table.arena();
-        key = keySerde.read(arena, table.keyStart(entry), table.keyLength(entry), key);
+        key = keySerde.read(table.keys(), table.keyStart(entry), table.keyLength(entry), key);
         values.start(table.firstNode(entry));
         combiner.reduce(key, values, combinerContext);
     }
@@ -213,8 +212,7 @@ final class PreCombiner implements RecordSink<Object, Object> {
             if (node < 0) {
                 throw new NoSuchElementException();
             }
-            byte[] arena = table.arena();
-            value = valueSerde.read(arena, node + CombiningTable.NODE_HEADER, table.nodeValueLength(node), value);
+            value = valueSerde.read(table.values(), node + CombiningTable.NODE_HEADER, table.nodeValueLength(node), value);
             node = table.nextNode(node);
             combineInput.increment();
             return value;
