@@ -46,7 +46,7 @@ import io.quarry.dfs.protocol.datanode.IncrementalBlockReport;
 import io.quarry.dfs.protocol.datanode.RegisterDatanode;
 import io.quarry.dfs.protocol.datanode.ReportCorruptReplica;
 
-/** Routes every client and DataNode message to its operation on the controller thread. Never blocks. */
+/** Routes every client and DataNode message to its operation in the controller's turn ({@link Controller}). Never blocks. */
 public final class NameNodeRpcService implements RpcService {
     private final Controller controller;
     private final Operations ops;
