@@ -18,29 +18,31 @@ import io.quarry.common.time.Clock;
 import io.quarry.dfs.namenode.controller.Controller;
 import io.quarry.dfs.namenode.controller.ControllerResult;
 
-/** Calls run on the submitting thread when the controller is idle, and strictly after queued work otherwise. */
+/** Reads run on the submitting thread when the controller is idle; queued work runs in order on the controller thread. */
 @Timeout(60)
 class ControllerTurnTest {
     @TempDir
     Path dir;
 
     @Test
-    void callSubmittedToAnIdleControllerRunsOnTheCallingThread() throws Exception {
+    void readSubmittedToAnIdleControllerRunsOnTheCallingThread() throws Exception {
         try (TestCluster cluster = new TestCluster(dir.resolve("name"), Clock.system(), Map.of())) {
             Controller controller = cluster.nameNode.controller();
             Thread caller = Thread.currentThread();
             boolean ranInline = false;
             // A monitor tick may hold the controller at any moment; one idle moment in twenty tries is plenty.
             for (int attempt = 0; attempt < 20 && !ranInline; attempt++) {
-                CompletableFuture<Thread> ranOn = controller.submit("probe", () -> ControllerResult.of(Thread.currentThread()));
+                CompletableFuture<Thread> ranOn = controller.read("probe", () -> ControllerResult.of(Thread.currentThread()));
                 ranInline = ranOn.get(10, TimeUnit.SECONDS) == caller;
             }
-            assertThat(ranInline).as("some call ran on the submitting thread").isTrue();
+            assertThat(ranInline).as("some read ran on the submitting thread").isTrue();
+            CompletableFuture<Thread> change = controller.submit("change", () -> ControllerResult.of(Thread.currentThread()));
+            assertThat(change.get(10, TimeUnit.SECONDS)).as("changes run on the controller thread").isNotEqualTo(caller);
         }
     }
 
     @Test
-    void callsSubmittedWhileTheControllerIsBusyWaitAndRunInOrderOnTheControllerThread() throws Exception {
+    void readsAndChangesSubmittedWhileTheControllerIsBusyWaitAndRunInOrderOnTheControllerThread() throws Exception {
         try (TestCluster cluster = new TestCluster(dir.resolve("name"), Clock.system(), Map.of())) {
             Controller controller = cluster.nameNode.controller();
             CountDownLatch busy = new CountDownLatch(1);
@@ -57,7 +59,7 @@ class ControllerTurnTest {
             });
             assertThat(busy.await(10, TimeUnit.SECONDS)).isTrue();
             Thread caller = Thread.currentThread();
-            CompletableFuture<Thread> first = controller.submit("first", () -> {
+            CompletableFuture<Thread> first = controller.read("first", () -> {
                 order.add("first");
                 return ControllerResult.of(Thread.currentThread());
             });

@@ -155,7 +155,7 @@ public final class NameNodeRpcService implements RpcService {
 
     /** An operation without journal records (answered once everything it may have seen is durable). */
     private <T> CompletableFuture<T> read(String name, Body<T> body) {
-        return controller.submit(name, () -> ControllerResult.of(body.run()));
+        return controller.read(name, () -> ControllerResult.of(body.run()));
     }
 
     @FunctionalInterface
