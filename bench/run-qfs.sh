@@ -16,5 +16,6 @@ done
 (cd "$root" && mvn -B -q package -DskipTests -pl bench -am)
 rm -rf "$base"
 trap 'rm -rf "$base"' EXIT
-exec java ${JAVA_OPTS:-} -cp "$root/bench/target/classes:$(cat "$root/bench/target/classpath.txt")" \
+# Warnings only, like Hadoop's harness (its log4j.properties): debug lines would cost the client time.
+exec java ${JAVA_OPTS:-} -Dlogback.configurationFile="$root/conf/logback.xml" -Dquarry.role=bench -cp "$root/bench/target/classes:$(cat "$root/bench/target/classpath.txt")" \
   io.quarry.bench.QfsBench --base "$base" "${args[@]}"

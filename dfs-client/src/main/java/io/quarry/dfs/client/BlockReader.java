@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.util.ReferenceCountUtil;
@@ -21,19 +22,26 @@ import io.quarry.dfs.protocol.transfer.TransferStatus;
 
 /**
  * Reads a range of one replica: sends a {@link ReadBlockOp}, verifies every packet against its
- * checksums and copies the bytes straight into the caller's array. Packets are read from the
- * socket only as the caller consumes them, so a slow reader holds the DataNode back.
+ * checksums and copies the bytes straight into the caller's array.
+ *
+ * <p>The connection's I/O thread keeps reading on its own while fewer than {@link #HIGH_WATER}
+ * packets wait, and pauses beyond that, so a slow reader holds the DataNode back. The reading
+ * thread wakes the I/O thread only to resume a paused connection, once the queue is down to
+ * {@link #LOW_WATER}: asking for each packet would cost a thread wake-up per packet.
  */
 final class BlockReader implements TransferConnection.Listener {
-    private static final int QUEUE_LOW_WATER = 4;
-    /** How long the reader busy-waits for the next packet before it parks (a wake-up costs more). */
-    private static final long SPIN_NANOS = 50_000;
+    /** Packets queued (of up to 256 KiB) beyond which the I/O thread stops reading the socket. */
+    static final int HIGH_WATER = 16;
+    /** Packets left in the queue when the reading thread resumes a paused connection. */
+    static final int LOW_WATER = 4;
     private static final Object CLOSED = new Object();
 
     private final DatanodeId node;
     private final Block block;
     private final long timeoutMillis;
     private final BlockingQueue<Object> inbox = new LinkedBlockingQueue<>();
+    /** Set by the I/O thread when it stopped reading because the queue is full. */
+    private final AtomicBoolean paused = new AtomicBoolean();
     private TransferConnection connection;
     private volatile Throwable closeCause;
     private Packet current;
@@ -159,13 +167,9 @@ final class BlockReader implements TransferConnection.Listener {
     }
 
     private Object next() throws ReplicaReadException {
+        // No busy-wait: the I/O thread and the DataNode need the few cores more than this thread
+        // needs a fast wake-up, and packets usually arrive several at a time.
         Object frame = inbox.poll();
-        if (frame == null) {
-            long until = System.nanoTime() + SPIN_NANOS;
-            while ((frame = inbox.poll()) == null && System.nanoTime() < until) {
-                Thread.onSpinWait();
-            }
-        }
         try {
             if (frame == null) {
                 frame = inbox.poll(timeoutMillis, TimeUnit.MILLISECONDS);
@@ -174,7 +178,7 @@ final class BlockReader implements TransferConnection.Listener {
             Thread.currentThread().interrupt();
             throw new ReplicaReadException(node + ": interrupted while reading " + block, false, e);
         }
-        if (inbox.size() < QUEUE_LOW_WATER) {
+        if (inbox.size() <= LOW_WATER && paused.compareAndSet(true, false)) {
             connection.requestRead();
         }
         if (frame == null) {
@@ -247,7 +251,13 @@ final class BlockReader implements TransferConnection.Listener {
 
     @Override
     public void onReadComplete(TransferConnection from) {
-        if (inbox.size() < QUEUE_LOW_WATER) {
+        if (inbox.size() < HIGH_WATER) {
+            from.requestRead();
+            return;
+        }
+        paused.set(true);
+        // The reader may have emptied the queue between the check and the flag: look again.
+        if (inbox.size() < HIGH_WATER && paused.compareAndSet(true, false)) {
             from.requestRead();
         }
     }

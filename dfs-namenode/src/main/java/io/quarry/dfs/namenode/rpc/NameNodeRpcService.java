@@ -46,7 +46,7 @@ import io.quarry.dfs.protocol.datanode.IncrementalBlockReport;
 import io.quarry.dfs.protocol.datanode.RegisterDatanode;
 import io.quarry.dfs.protocol.datanode.ReportCorruptReplica;
 
-/** Routes every client and DataNode message to its operation on the controller thread. Never blocks. */
+/** Routes every client and DataNode message to its operation in the controller's turn ({@link Controller}). Never blocks. */
 public final class NameNodeRpcService implements RpcService {
     private final Controller controller;
     private final Operations ops;
@@ -155,7 +155,7 @@ public final class NameNodeRpcService implements RpcService {
 
     /** An operation without journal records (answered once everything it may have seen is durable). */
     private <T> CompletableFuture<T> read(String name, Body<T> body) {
-        return controller.submit(name, () -> ControllerResult.of(body.run()));
+        return controller.read(name, () -> ControllerResult.of(body.run()));
     }
 
     @FunctionalInterface
