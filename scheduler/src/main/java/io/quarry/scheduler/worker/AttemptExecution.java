@@ -94,6 +94,8 @@ final class AttemptExecution implements Runnable {
                 LOG.info("{} ended as {} and then stopped with {}", id, attempt.state(), e.toString());
             }
         } finally {
+            // The attempt has ended and nothing interrupts it any more; a kill's interrupt must not disturb the clean-up.
+            Thread.interrupted();
             closeFetcher(launch);
             if (attempt.state() != AttemptState.SUCCEEDED) {
                 abort(context, committer);

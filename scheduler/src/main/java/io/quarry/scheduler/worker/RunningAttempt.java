@@ -70,7 +70,7 @@ final class RunningAttempt {
         }
         state = outcome;
         error = errorText == null ? "" : errorText;
-        finalCounters = counters;
+        finalCounters = counters == null ? new Counters() : counters;
         return true;
     }
 

@@ -155,6 +155,61 @@ class AttemptRunnerTest {
     }
 
     @Test
+    void signsOfLifeRestartTheTimeoutAndZeroDisablesIt() throws Exception {
+        Configuration conf = TestJobs.wordCount(fileUri(outputDir), 1)
+                .with(MapReduceConfigKeys.MAPPER_CLASS, TestJobs.SteppingMapper.class.getName())
+                .with(WorkerConfigKeys.TASK_TIMEOUT, "5s");
+        JobId job = newJob();
+        TaskAttemptId watched = attempt(job, TaskType.MAP, 0);
+        TaskAttemptId unwatched = attempt(job, TaskType.MAP, 1);
+        runner.launch(AttemptLaunch.map(watched, conf, null, split()));
+        runner.launch(AttemptLaunch.map(unwatched, conf.with(WorkerConfigKeys.TASK_TIMEOUT, "0"), null, split()));
+        TestJobs.steps.release(2);
+        assertThat(TestJobs.stepped.tryAcquire(2, 10, TimeUnit.SECONDS)).as("both mappers started").isTrue();
+        assertThat(runner.checkTimeouts()).isEmpty();
+
+        clock.advance(Duration.ofSeconds(4));
+        TestJobs.steps.release(2);
+        assertThat(TestJobs.stepped.tryAcquire(2, 10, TimeUnit.SECONDS)).as("both mappers stepped").isTrue();
+        assertThat(runner.checkTimeouts()).as("a sign of life 4 s into the timeout").isEmpty();
+        clock.advance(Duration.ofSeconds(4));
+        assertThat(runner.checkTimeouts()).as("4 s after the last sign of life").isEmpty();
+        clock.advance(Duration.ofSeconds(1));
+        assertThat(runner.checkTimeouts()).containsExactly(watched);
+        clock.advance(Duration.ofHours(1));
+        assertThat(runner.checkTimeouts()).isEmpty();
+        assertThat(runner.report(unwatched).state()).isEqualTo(AttemptState.RUNNING);
+    }
+
+    @Test
+    void aMapOnlyAttemptCommitsWithPermission() throws Exception {
+        Configuration conf = TestJobs.wordCount(fileUri(outputDir), 0);
+        TaskAttemptId map = attempt(newJob(), TaskType.MAP, 0);
+
+        AttemptReport report = run(AttemptLaunch.map(map, conf, null, split()));
+
+        assertThat(report.state()).as(report.error()).isEqualTo(AttemptState.SUCCEEDED);
+        assertThat(Files.readAllLines(committedTaskDir(map).resolve("part-m-00000"))).containsExactly(
+                "a\t1", "b\t1", "a\t1", "c\t1", "a\t1");
+        assertThat(registry.size()).as("a map-only attempt has nothing to shuffle").isZero();
+    }
+
+    @Test
+    void aJarThatCannotBeCopiedFailsTheAttemptAndTheNextAttemptTriesAgain() throws Exception {
+        Configuration conf = TestJobs.wordCount(fileUri(outputDir), 1);
+        JobId job = newJob();
+        Path jar = tmp.resolve("late.jar");
+
+        AttemptReport failed = run(AttemptLaunch.map(attempt(job, TaskType.MAP, 0), conf, fileUri(jar), split()));
+        jarWithMarker(jar);
+        AttemptReport retried = run(AttemptLaunch.map(attempt(job, TaskType.MAP, 1), conf, fileUri(jar), split()));
+
+        assertThat(failed.state()).isEqualTo(AttemptState.FAILED);
+        assertThat(failed.error()).contains(fileUri(jar));
+        assertThat(retried.state()).as(retried.error()).isEqualTo(AttemptState.SUCCEEDED);
+    }
+
+    @Test
     void aStackOverflowFailsOnlyItsAttemptAndTheNextAttemptRuns() throws Exception {
         AttemptRunner oneThread = new AttemptRunner(clock, new JobLocalizer(localDir, getClass().getClassLoader()), registry,
                 attempt -> true, 1);

@@ -2,6 +2,7 @@ package io.quarry.scheduler.worker;
 
 import java.io.IOException;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicReference;
 
 import io.quarry.common.conf.Configuration;
@@ -20,6 +21,10 @@ final class TestJobs {
     static volatile CountDownLatch blocked = new CountDownLatch(1);
     /** The context class loader {@link LoaderProbeMapper} ran with. */
     static final AtomicReference<ClassLoader> probedLoader = new AtomicReference<>();
+    /** Each permit lets {@link SteppingMapper} show one sign of life. */
+    static volatile Semaphore steps = new Semaphore(0);
+    /** Released by {@link SteppingMapper} after each sign of life. */
+    static volatile Semaphore stepped = new Semaphore(0);
 
     private TestJobs() {
     }
@@ -27,6 +32,8 @@ final class TestJobs {
     static void reset() {
         blocked = new CountDownLatch(1);
         probedLoader.set(null);
+        steps = new Semaphore(0);
+        stepped = new Semaphore(0);
     }
 
     /** A word count over text files, writing text output under {@code outputDir}. */
@@ -103,6 +110,18 @@ final class TestJobs {
         @Override
         public void map(LongValue offset, Text line, TaskContext<Text, LongValue> context) throws IOException, InterruptedException {
             words.map(offset, line, context);
+        }
+    }
+
+    /** Shows a sign of life (without progress) for each permit of {@link #steps}, until interrupted. */
+    public static final class SteppingMapper extends Mapper<LongValue, Text, Text, LongValue> {
+        @Override
+        public void map(LongValue offset, Text line, TaskContext<Text, LongValue> context) throws InterruptedException {
+            while (true) {
+                steps.acquire();
+                context.progress();
+                stepped.release();
+            }
         }
     }
 }
