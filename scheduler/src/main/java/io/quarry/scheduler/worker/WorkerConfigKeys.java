@@ -9,8 +9,8 @@ import io.quarry.common.conf.ConfigKeyProvider;
 /** Keys of the Worker daemon's attempt runner. */
 public final class WorkerConfigKeys implements ConfigKeyProvider {
     public static final ConfigKey TASK_TIMEOUT = ConfigKey.duration("mapreduce.task.timeout", "10m", ChronoUnit.MILLIS,
-            "An attempt that shows no sign of life (no record read or written, no progress or status) for this long "
-                    + "is killed and counts as failed; 0 disables the check. A job may set its own value.");
+            "An attempt that shows no sign of life (input read, or a call of the task context's progress()) for this "
+                    + "long is killed and counts as failed; 0 disables the check. A job may set its own value.");
 
     @Override
     public List<ConfigKey> keys() {
