@@ -163,14 +163,16 @@ class AttemptRunnerTest {
         TaskAttemptId watched = attempt(job, TaskType.MAP, 0);
         TaskAttemptId unwatched = attempt(job, TaskType.MAP, 1);
         runner.launch(AttemptLaunch.map(watched, conf, null, split()));
-        runner.launch(AttemptLaunch.map(unwatched, conf.with(WorkerConfigKeys.TASK_TIMEOUT, "0"), null, split()));
-        TestJobs.steps.release(2);
-        assertThat(TestJobs.stepped.tryAcquire(2, 10, TimeUnit.SECONDS)).as("both mappers started").isTrue();
+        runner.launch(AttemptLaunch.map(unwatched, conf.with(WorkerConfigKeys.TASK_TIMEOUT, "0")
+                .with(MapReduceConfigKeys.MAPPER_CLASS, TestJobs.BlockingMapper.class.getName()), null, split()));
+        TestJobs.steps.release();
+        assertThat(TestJobs.stepped.tryAcquire(10, TimeUnit.SECONDS)).as("the stepping mapper started").isTrue();
+        assertThat(TestJobs.blocked.await(10, TimeUnit.SECONDS)).as("the silent mapper blocked").isTrue();
         assertThat(runner.checkTimeouts()).isEmpty();
 
         clock.advance(Duration.ofSeconds(4));
-        TestJobs.steps.release(2);
-        assertThat(TestJobs.stepped.tryAcquire(2, 10, TimeUnit.SECONDS)).as("both mappers stepped").isTrue();
+        TestJobs.steps.release();
+        assertThat(TestJobs.stepped.tryAcquire(10, TimeUnit.SECONDS)).as("the stepping mapper stepped").isTrue();
         assertThat(runner.checkTimeouts()).as("a sign of life 4 s into the timeout").isEmpty();
         clock.advance(Duration.ofSeconds(4));
         assertThat(runner.checkTimeouts()).as("4 s after the last sign of life").isEmpty();
