@@ -24,6 +24,7 @@ final class SplitLineReader implements Closeable {
     private final SeekableInputStream in;
     private final LineReader lines;
     private boolean done;
+    private boolean compressed;
 
     SplitLineReader(FileSplit split, Configuration conf, Counters counters) throws IOException {
         this(split, conf, counters, BUFFER_SIZE);
@@ -37,7 +38,12 @@ final class SplitLineReader implements Closeable {
             opened = fs.openSeekable(split.path());
             String scheme = split.path().scheme() != null ? split.path().scheme() : fs.uri().getScheme();
             var bytesRead = FileSystemCounters.bytesRead(counters, scheme);
-            if (split.start() == 0) {
+            TextCompression compression = TextCompression.of(split.path());
+            if (compression != null) {
+                // A compressed file is one split, read whole; offsets count decompressed bytes.
+                compressed = true;
+                lines = new LineReader(new DecompressedInput(compression.decompress(opened)), 0, bufferSize, bytesRead);
+            } else if (split.start() == 0) {
                 lines = new LineReader(opened, 0, bufferSize, bytesRead);
             } else {
                 // Start one byte early: if that byte ends a line, the split's first byte starts one.
@@ -54,7 +60,7 @@ final class SplitLineReader implements Closeable {
 
     /** Reads the split's next line; false when the next line starts after the split. */
     boolean next() throws IOException {
-        if (done || lines.nextOffset() >= split.end() || !lines.readLine()) {
+        if (done || (!compressed && lines.nextOffset() >= split.end()) || !lines.readLine()) {
             done = true;
             return false;
         }
@@ -84,7 +90,16 @@ final class SplitLineReader implements Closeable {
         if (split.length() == 0) {
             return 0f;
         }
-        return Math.min(1f, Math.max(0f, (float) (lines.nextOffset() - split.start()) / split.length()));
+        long consumed = compressed ? compressedBytesRead() : lines.nextOffset() - split.start();
+        return Math.min(1f, Math.max(0f, (float) consumed / split.length()));
+    }
+
+    private long compressedBytesRead() {
+        try {
+            return in.position();
+        } catch (IOException e) {
+            return 0;
+        }
     }
 
     String position() {

@@ -149,13 +149,49 @@ class FileInputFormatTest {
     }
 
     @Test
-    void compressedTextIsOneSplitAndRejectedWithAClearError() throws IOException {
-        Files.write(dir.resolve("logs.gz"), new byte[3500]);
+    void unsupportedCompressedTextIsOneSplitAndRejectedWithAClearError() throws IOException {
+        Files.write(dir.resolve("logs.bz2"), new byte[3500]);
         JobContext job = job(path(dir).toString(), MapReduceConfigKeys.LOCAL_BLOCK_SIZE.name(), "1000");
         List<InputSplit> splits = format.splits(job);
         assertThat(splits).extracting(InputSplit::length).containsExactly(3500L);
         assertThatThrownBy(() -> format.createRecordReader(splits.get(0), FormatTesting.mapAttempt(job.configuration())))
-                .hasMessageContaining("logs.gz").hasMessageContaining("compressed");
+                .hasMessageContaining("logs.bz2").hasMessageContaining("not supported").hasMessageContaining(".gz");
+    }
+
+    @Test
+    void gzipAndZstdTextIsReadWholeInOneSplit() throws IOException {
+        List<String> lines = new ArrayList<>();
+        StringBuilder first = new StringBuilder();
+        StringBuilder second = new StringBuilder();
+        for (int i = 0; i < 5000; i++) {
+            String line = "line " + i + " " + "x".repeat(i % 37);
+            lines.add(line);
+            (i < 2500 ? first : second).append(line).append('\n');
+        }
+        // Two gzip members back to back, as `cat a.gz b.gz` makes.
+        java.io.ByteArrayOutputStream gzip = new java.io.ByteArrayOutputStream();
+        for (StringBuilder part : List.of(first, second)) {
+            try (java.util.zip.GZIPOutputStream out = new java.util.zip.GZIPOutputStream(gzip) {
+                @Override
+                public void close() throws IOException {
+                    finish();
+                }
+            }) {
+                out.write(part.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            }
+        }
+        Files.write(dir.resolve("a.log.gz"), gzip.toByteArray());
+        Files.write(dir.resolve("b.log.zst"), com.github.luben.zstd.Zstd.compress(
+                (first.toString() + second).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+
+        for (String name : List.of("a.log.gz", "b.log.zst")) {
+            JobContext job = job(path(dir.resolve(name)).toString(), MapReduceConfigKeys.LOCAL_BLOCK_SIZE.name(), "1000");
+            List<InputSplit> splits = format.splits(job);
+            assertThat(splits).as(name).hasSize(1);
+            var reader = format.createRecordReader(splits.get(0), FormatTesting.mapAttempt(job.configuration()));
+            List<FormatTesting.Entry> read = FormatTesting.readAll(reader);
+            assertThat(read.stream().map(FormatTesting.Entry::value).collect(Collectors.toList())).as(name).isEqualTo(lines);
+        }
     }
 
     @Test
