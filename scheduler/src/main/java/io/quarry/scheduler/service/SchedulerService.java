@@ -171,13 +171,14 @@ public final class SchedulerService implements RpcService, AutoCloseable {
         String user = r.user().isEmpty() && context.user() != null ? context.user() : r.user();
         List<InputSplit> splits = new ArrayList<>(r.splits());
         JobSpec spec = new JobSpec(id, user, r.name(), splits, r.reduces(), Configuration.of(r.conf()));
+        if (core.jobStatus(id).isPresent()) {
+            throw new QuarryException(ErrorCode.INVALID_ARGUMENT, "Job " + id + " was already submitted");
+        }
         jobs.put(id, new SubmittedJob(id, r.conf(), r.jarPath(), splits.size()));
         try {
             actions.apply(core.submitJob(spec));
         } catch (RuntimeException e) {
-            if (core.jobStatus(id).isEmpty()) {
-                jobs.remove(id);
-            }
+            jobs.remove(id);
             throw e;
         }
         return new SubmitJobResponse(id.toString());

@@ -157,10 +157,32 @@ class SchedulerServerTest {
         assertThat(client.jobStatus(jobId).state()).isEqualTo("KILLED");
         client.killJob(jobId, "again"); // idempotent: a finished job stays as it is
 
-        List<WorkerInstruction> next = heartbeat("w1", List.of(running(attempt))).instructions();
+        List<WorkerInstruction> next = heartbeat("w1", List.of()).instructions(); // queued by the kill itself
         assertThat(next).anySatisfy(instruction -> assertThat(instruction).isInstanceOfSatisfying(KillInstruction.class,
                 kill -> assertThat(kill.attemptId()).isEqualTo(attempt)));
         assertThat(next).contains(new CleanupJobInstruction(jobId, "KILLED"));
+    }
+
+    @Test
+    void fetchFailureReRunsTheMapAndTellsTheWorkers() throws QuarryException {
+        String jobId = client.submitJob(new SubmitJob("job_7_0001", "carol", "shuffle", Map.of(), "",
+                List.of(SplitCodec.encode(split(0, "host-a"))), 1));
+        assertThat(jobId).isEqualTo("job_7_0001");
+        String map = launches(heartbeat("w1", List.of())).get(0).attemptId();
+        List<LaunchInstruction> reduces = launches(heartbeat("w1", List.of(succeeded(map))));
+        if (reduces.isEmpty()) {
+            reduces = launches(heartbeat("w2", List.of()));
+        }
+        assertThat(reduces).hasSize(1);
+        String reduce = reduces.get(0).attemptId();
+
+        client.reportFetchFailure(reduce, map, "connection refused by host-a");
+
+        List<WorkerInstruction> told = heartbeat("w2", List.of()).instructions();
+        assertThat(told).anySatisfy(instruction -> assertThat(instruction).isInstanceOfSatisfying(
+                io.quarry.scheduler.protocol.RerunMapInstruction.class, rerun -> assertThat(rerun.lostAttemptId()).isEqualTo(map)));
+        assertThatThrownBy(() -> client.submitJob(new SubmitJob("job_7_0001", "carol", "again", Map.of(), "", List.of(), 0)))
+                .isInstanceOf(QuarryException.class).hasMessageContaining("job_7_0001").hasMessageContaining("already submitted");
     }
 
     @Test
@@ -226,12 +248,7 @@ class SchedulerServerTest {
                 TaskAttemptId.parse(attempt).type() == TaskType.REDUCE ? Map.of("test", Map.of("records", 4L)) : Map.of(), "");
     }
 
-    private static WireAttemptReport running(String attempt) {
-        return new WireAttemptReport(attempt, "RUNNING", 0.5f, Map.of(), "");
-    }
-
     private static FileSplit split(int index, String host) {
         return new FileSplit(new Path("qfs://nn:8020/input/part-" + index), 0, 1000 + index, List.of(host));
     }
-
 }
