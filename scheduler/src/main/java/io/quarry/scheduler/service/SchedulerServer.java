@@ -2,6 +2,7 @@ package io.quarry.scheduler.service;
 
 import static java.util.Objects.requireNonNull;
 
+import io.quarry.common.conf.ConfigException;
 import io.quarry.common.conf.Configuration;
 import io.quarry.common.error.QuarryException;
 import io.quarry.common.net.HostAndPort;
@@ -24,15 +25,24 @@ public final class SchedulerServer implements AutoCloseable {
     }
 
     public static SchedulerServer start(Configuration conf, Clock clock) throws QuarryException {
+        HostAndPort bind = bindAddress(conf);
         SchedulerService service = new SchedulerService(SchedulerConfig.from(conf), clock,
                 conf.getDuration(SchedulerServiceConfigKeys.EXPIRY_CHECK_INTERVAL));
-        HostAndPort bind = HostAndPort.parse(conf.getString(SchedulerServiceConfigKeys.ADDRESS));
         try {
             // The service only hands calls to its event thread, so it may run on the I/O threads.
             return new SchedulerServer(service, RpcServer.startNonBlocking("scheduler", bind, service, conf, clock));
         } catch (QuarryException | RuntimeException e) {
             service.close();
             throw e;
+        }
+    }
+
+    private static HostAndPort bindAddress(Configuration conf) {
+        String value = conf.getString(SchedulerServiceConfigKeys.ADDRESS);
+        try {
+            return HostAndPort.parse(value);
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException(SchedulerServiceConfigKeys.ADDRESS.name() + " = " + value + ": " + e.getMessage());
         }
     }
 

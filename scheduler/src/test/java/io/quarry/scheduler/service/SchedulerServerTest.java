@@ -2,7 +2,9 @@ package io.quarry.scheduler.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
+import io.quarry.common.conf.ConfigException;
 import io.quarry.common.conf.Configuration;
 import io.quarry.common.error.ErrorCode;
 import io.quarry.common.error.QuarryException;
@@ -19,6 +21,7 @@ import io.quarry.scheduler.protocol.HeartbeatResponse;
 import io.quarry.scheduler.protocol.KillInstruction;
 import io.quarry.scheduler.protocol.LaunchInstruction;
 import io.quarry.scheduler.protocol.RegisterWorker;
+import io.quarry.scheduler.protocol.RerunMapInstruction;
 import io.quarry.scheduler.protocol.SplitCodec;
 import io.quarry.scheduler.protocol.SubmitJob;
 import io.quarry.scheduler.protocol.WireAttemptReport;
@@ -28,6 +31,7 @@ import io.quarry.scheduler.protocol.WorkerInstruction;
 import java.io.DataOutputStream;
 import java.io.InputStream;
 import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -139,7 +143,7 @@ class SchedulerServerTest {
         assertThat(status.reduces().succeeded()).isEqualTo(1);
         assertThat(status.counters()).containsKey("test").extractingByKey("test").isEqualTo(Map.of("records", 4L));
         assertThat(client.listJobs()).extracting(WireJobStatus::jobId, WireJobStatus::state).contains(
-                org.assertj.core.groups.Tuple.tuple(jobId, "SUCCEEDED"));
+                tuple(jobId, "SUCCEEDED"));
         String otherWorker = reduceWorker.equals("w1") ? "w2" : "w1";
         assertThat(heartbeat(otherWorker, List.of()).instructions()).contains(new CleanupJobInstruction(jobId, "SUCCEEDED"));
         assertThat(heartbeat(reduceWorker, List.of()).instructions()).isEmpty();
@@ -180,7 +184,7 @@ class SchedulerServerTest {
 
         List<WorkerInstruction> told = heartbeat("w2", List.of()).instructions();
         assertThat(told).anySatisfy(instruction -> assertThat(instruction).isInstanceOfSatisfying(
-                io.quarry.scheduler.protocol.RerunMapInstruction.class, rerun -> assertThat(rerun.lostAttemptId()).isEqualTo(map)));
+                RerunMapInstruction.class, rerun -> assertThat(rerun.lostAttemptId()).isEqualTo(map)));
         assertThatThrownBy(() -> client.submitJob(new SubmitJob("job_7_0001", "carol", "again", Map.of(), "", List.of(), 0)))
                 .isInstanceOf(QuarryException.class).hasMessageContaining("job_7_0001").hasMessageContaining("already submitted");
     }
@@ -204,7 +208,7 @@ class SchedulerServerTest {
         byte[][] payloads = {
             {0, 0, 0, 8, 1, 2, 3, 4, 5, 6, 7, 8},
             {(byte) 0xFF, (byte) 0xFF, (byte) 0xFF, (byte) 0xFF, 9, 9},
-            "GET / HTTP/1.1\r\nHost: scheduler\r\n\r\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII),
+            "GET / HTTP/1.1\r\nHost: scheduler\r\n\r\n".getBytes(StandardCharsets.US_ASCII),
         };
         for (byte[] payload : payloads) {
             try (Socket socket = new Socket(address.host(), address.port())) {
@@ -221,6 +225,12 @@ class SchedulerServerTest {
         }
         assertThat(client.listJobs()).isEmpty();
         client.registerWorker(new RegisterWorker("w3", "host-c", "/rack-1", 1, 1));
+    }
+
+    @Test
+    void badAddressFailsStartupNamingTheKey() {
+        assertThatThrownBy(() -> SchedulerServer.start(Configuration.empty().with(SchedulerServiceConfigKeys.ADDRESS, "nowhere"), clock))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("quarry.scheduler.address").hasMessageContaining("nowhere");
     }
 
     @Test
