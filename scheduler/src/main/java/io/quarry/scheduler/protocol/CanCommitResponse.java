@@ -1,0 +1,5 @@
+package io.quarry.scheduler.protocol;
+
+/** Whether the asking attempt may commit. */
+public record CanCommitResponse(boolean allowed) {
+}

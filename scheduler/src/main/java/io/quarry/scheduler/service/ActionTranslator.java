@@ -1,0 +1,73 @@
+package io.quarry.scheduler.service;
+
+import static java.util.Objects.requireNonNull;
+
+import io.quarry.mapreduce.JobId;
+import io.quarry.scheduler.core.SchedulerAction;
+import io.quarry.scheduler.core.SchedulerAction.JobCompleted;
+import io.quarry.scheduler.core.SchedulerAction.KillAttempt;
+import io.quarry.scheduler.core.SchedulerAction.LaunchAttempt;
+import io.quarry.scheduler.core.SchedulerAction.ReregisterWorker;
+import io.quarry.scheduler.core.SchedulerAction.RerunMap;
+import io.quarry.scheduler.protocol.CleanupJobInstruction;
+import io.quarry.scheduler.protocol.KillInstruction;
+import io.quarry.scheduler.protocol.LaunchInstruction;
+import io.quarry.scheduler.protocol.RerunMapInstruction;
+import io.quarry.scheduler.protocol.SerializedSplit;
+import io.quarry.scheduler.protocol.SplitCodec;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Carries out the core's actions: launches and kills go to their worker's queue, re-runs and job
+ * ends to every worker's; job ends also drop the job's launch details. Event thread only.
+ */
+final class ActionTranslator {
+    private static final Logger LOG = LoggerFactory.getLogger(ActionTranslator.class);
+
+    private final InstructionQueues queues;
+    private final Map<JobId, SubmittedJob> jobs;
+
+    ActionTranslator(InstructionQueues queues, Map<JobId, SubmittedJob> jobs) {
+        this.queues = requireNonNull(queues, "queues is null");
+        this.jobs = requireNonNull(jobs, "jobs is null");
+    }
+
+    /** Applies the actions; returns the workers told to register again. */
+    Set<String> apply(List<SchedulerAction> actions) {
+        Set<String> reregister = new HashSet<>();
+        for (SchedulerAction action : actions) {
+            if (action instanceof LaunchAttempt launch) {
+                launch(launch);
+            } else if (action instanceof KillAttempt kill) {
+                queues.add(kill.workerId(), new KillInstruction(kill.attempt().toString(), kill.reason()));
+            } else if (action instanceof RerunMap rerun) {
+                queues.broadcast(new RerunMapInstruction(rerun.map().toString(), rerun.lostAttempt().toString(), rerun.reason()));
+            } else if (action instanceof JobCompleted completed) {
+                JobId id = completed.status().id();
+                jobs.remove(id);
+                queues.broadcast(new CleanupJobInstruction(id.toString(), completed.status().state().name()));
+                LOG.info("{} {}{}", id, completed.status().state(),
+                        completed.status().failure().isEmpty() ? "" : ": " + completed.status().failure());
+            } else if (action instanceof ReregisterWorker again) {
+                reregister.add(again.workerId());
+            }
+        }
+        return reregister;
+    }
+
+    private void launch(LaunchAttempt launch) {
+        SubmittedJob job = jobs.get(launch.attempt().jobId());
+        if (job == null) {
+            // The core never launches for a job it finished; this would be a bug, not a worker's fault.
+            throw new IllegalStateException("launch of " + launch.attempt() + " for a job with no submission details");
+        }
+        SerializedSplit split = launch.split() == null ? null : SplitCodec.encode(launch.split());
+        queues.add(launch.workerId(), new LaunchInstruction(launch.attempt().toString(), job.conf(), job.jarPath(), split,
+                job.numMaps(), launch.locality() == null ? "" : launch.locality().name(), launch.speculative()));
+    }
+}
