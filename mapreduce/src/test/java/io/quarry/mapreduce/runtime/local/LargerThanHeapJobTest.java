@@ -24,8 +24,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @Timeout(value = 240, unit = TimeUnit.SECONDS)
 class LargerThanHeapJobTest {
-    private static final int HEAP_MB = 48;
-    private static final long INPUT_BYTES = 200L << 20;
+    private static final int HEAP_MB = 64;
+    private static final long INPUT_BYTES = 256L << 20;
 
     @TempDir
     Path dir;
