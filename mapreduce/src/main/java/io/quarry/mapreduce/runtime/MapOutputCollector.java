@@ -17,7 +17,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -158,22 +157,7 @@ final class MapOutputCollector<K, V> implements RecordSink<K, V>, Closeable {
             return;
         }
         try {
-            spills.add(pending.get());
-        } catch (ExecutionException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof IOException io) {
-                throw io;
-            }
-            if (cause instanceof InterruptedException interrupted) {
-                throw interrupted;
-            }
-            if (cause instanceof RuntimeException runtime) {
-                throw runtime;
-            }
-            if (cause instanceof Error error) {
-                throw error;
-            }
-            throw new IOException("spill " + pendingNumber + " of " + attempt.taskAttemptId() + " failed: " + cause, cause);
+            spills.add(Futures.await(pending, "spill " + pendingNumber + " of " + attempt.taskAttemptId()));
         } finally {
             pending = null;
         }

@@ -98,24 +98,7 @@ final class Shuffle {
     }
 
     private static SegmentCopier.Copied await(Future<SegmentCopier.Copied> copy) throws IOException, InterruptedException {
-        try {
-            return copy.get();
-        } catch (ExecutionException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof IOException io) {
-                throw io;
-            }
-            if (cause instanceof InterruptedException interrupted) {
-                throw interrupted;
-            }
-            if (cause instanceof RuntimeException runtime) {
-                throw runtime;
-            }
-            if (cause instanceof Error error) {
-                throw error;
-            }
-            throw new IOException("fetching map output failed: " + cause, cause);
-        }
+        return Futures.await(copy, "fetching map output");
     }
 
     /** Raw bytes of all segments fetched, known once {@link #run} returned. */
