@@ -1,6 +1,9 @@
 package io.quarry.cli.job;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.nio.file.Paths;
 import java.util.concurrent.TimeUnit;
 
 import io.quarry.cli.CliRun;
@@ -13,6 +16,7 @@ import io.quarry.scheduler.service.SchedulerServiceConfigKeys;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -54,5 +58,18 @@ class JobSchedulerDaemonTest {
         CliRun usage = CliRun.run(NO_FILESYSTEM, "scheduler", "--help");
         assertThat(usage.out()).startsWith("Usage: quarry [--conf DIR] [-Dkey=value ...] scheduler")
                 .contains("QUARRY-READY");
+    }
+
+    @Test
+    void quarryDaemonAcceptsTheSchedulerRole(@TempDir Path pidDir) throws Exception {
+        Path script = Paths.get(System.getProperty("quarry.repo.dir", "..")).resolve("bin/quarry-daemon").toAbsolutePath().normalize();
+        ProcessBuilder builder = new ProcessBuilder("bash", script.toString(), "status", "scheduler").redirectErrorStream(true);
+        builder.environment().put("QUARRY_PID_DIR", pidDir.toString());
+        Process process = builder.start();
+        process.getOutputStream().close();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(process.exitValue()).as(output).isEqualTo(1);
+        assertThat(output).isEqualTo("scheduler not running\n");
     }
 }
