@@ -14,7 +14,9 @@ import io.quarry.cli.conf.ConfTemplateCommand;
 import io.quarry.cli.daemon.DaemonCommand;
 import io.quarry.cli.dfs.DfsCommand;
 import io.quarry.cli.job.JarCommand;
+import io.quarry.cli.job.JobCommand;
 import io.quarry.cli.local.LocalCommand;
+import io.quarry.scheduler.service.SchedulerDaemon;
 
 /**
  * The subcommands by name, in the order {@code quarry help} lists them. Later capabilities
@@ -32,9 +34,12 @@ public final class CommandRegistry {
         registry.register(new FsckCommand());
         registry.register(new DfsAdminCommand());
         registry.register(new JarCommand());
+        registry.register(new JobCommand());
         registry.register(new LocalCommand());
         registry.register(DaemonCommand.nameNode());
         registry.register(DaemonCommand.dataNode());
+        registry.register(new DaemonCommand(SchedulerDaemon.ROLE, "Run the MapReduce Scheduler in the foreground",
+                SchedulerDaemon::start));
         registry.register(new ConfTemplateCommand());
         return registry;
     }
