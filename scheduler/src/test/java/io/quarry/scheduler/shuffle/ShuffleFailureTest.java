@@ -226,9 +226,10 @@ class ShuffleFailureTest {
             assertThat(total).isEqualTo(size);
             assertThat(expected.read()).isEqualTo(-1);
         }
-        // One socket read may land past the mark before reading stops.
+        // Reading stops at the mark, but the read in progress and one the event loop already started may
+        // still land: at most two socket reads past the mark, far below the 24 MiB segment.
         assertThat(stream.peakBuffered()).as("most bytes buffered at once")
-                .isLessThanOrEqualTo(BUFFER + ShuffleClient.MAX_READ_BYTES);
+                .isLessThanOrEqualTo(BUFFER + 2L * ShuffleClient.MAX_READ_BYTES);
     }
 
     @Test
