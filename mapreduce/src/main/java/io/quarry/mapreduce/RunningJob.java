@@ -13,12 +13,10 @@ public interface RunningJob {
 
     /**
      * Waits up to {@code maxWait} for the job to finish or to move on (a task ending), then
-     * returns the latest status. Runners that cannot tell when that happens just wait.
+     * returns the latest status. Runners wake the waiter when something changes, so a client
+     * following a job sees it move without polling at a fixed rate.
      */
-    default JobStatus awaitStatusChange(Duration maxWait) throws IOException, InterruptedException {
-        Thread.sleep(maxWait.toMillis());
-        return status();
-    }
+    JobStatus awaitStatusChange(Duration maxWait) throws IOException, InterruptedException;
 
     /** Asks the job to stop; running attempts are killed and nothing is committed. */
     void kill() throws IOException;
