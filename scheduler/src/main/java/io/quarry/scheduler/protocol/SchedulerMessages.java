@@ -15,6 +15,7 @@ public final class SchedulerMessages implements MessageRegistrar {
         registry.register(2001, WireAttemptReport.class);
         registry.register(2002, WireTaskCounts.class);
         registry.register(2003, WireJobStatus.class);
+        registry.register(2004, WireMapOutput.class);
 
         registry.register(2020, RegisterWorker.class);
         registry.register(2021, WorkerHeartbeat.class);
@@ -22,6 +23,8 @@ public final class SchedulerMessages implements MessageRegistrar {
         registry.register(2023, CanCommit.class);
         registry.register(2024, CanCommitResponse.class);
         registry.register(2025, ReportFetchFailure.class);
+        registry.register(2026, GetMapOutputs.class);
+        registry.register(2027, MapOutputs.class);
 
         registry.register(2040, LaunchInstruction.class);
         registry.register(2041, KillInstruction.class);

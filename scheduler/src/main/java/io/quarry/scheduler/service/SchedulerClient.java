@@ -10,10 +10,12 @@ import io.quarry.common.rpc.RpcClient;
 import io.quarry.scheduler.protocol.CanCommit;
 import io.quarry.scheduler.protocol.CanCommitResponse;
 import io.quarry.scheduler.protocol.GetJobStatus;
+import io.quarry.scheduler.protocol.GetMapOutputs;
 import io.quarry.scheduler.protocol.HeartbeatResponse;
 import io.quarry.scheduler.protocol.JobList;
 import io.quarry.scheduler.protocol.KillJob;
 import io.quarry.scheduler.protocol.ListJobs;
+import io.quarry.scheduler.protocol.MapOutputs;
 import io.quarry.scheduler.protocol.RegisterWorker;
 import io.quarry.scheduler.protocol.ReportFetchFailure;
 import io.quarry.scheduler.protocol.SubmitJob;
@@ -63,6 +65,11 @@ public final class SchedulerClient implements AutoCloseable {
 
     public boolean canCommit(String attemptId) throws QuarryException {
         return rpc.call(address, new CanCommit(attemptId), CanCommitResponse.class).allowed();
+    }
+
+    /** Where the finished maps of a job have their output, and whether the job still runs. */
+    public MapOutputs mapOutputs(String jobId) throws QuarryException {
+        return rpc.call(address, new GetMapOutputs(jobId), MapOutputs.class);
     }
 
     public void reportFetchFailure(String reduceAttemptId, String mapAttemptId, String error) throws QuarryException {

@@ -10,6 +10,7 @@ import io.quarry.common.rpc.CallContext;
 import io.quarry.common.rpc.RpcService;
 import io.quarry.common.time.Clock;
 import io.quarry.mapreduce.JobId;
+import io.quarry.mapreduce.JobState;
 import io.quarry.mapreduce.JobStatus;
 import io.quarry.mapreduce.input.InputSplit;
 import io.quarry.scheduler.core.AttemptReport;
@@ -22,10 +23,12 @@ import io.quarry.scheduler.core.WorkerInfo;
 import io.quarry.scheduler.protocol.CanCommit;
 import io.quarry.scheduler.protocol.CanCommitResponse;
 import io.quarry.scheduler.protocol.GetJobStatus;
+import io.quarry.scheduler.protocol.GetMapOutputs;
 import io.quarry.scheduler.protocol.HeartbeatResponse;
 import io.quarry.scheduler.protocol.JobList;
 import io.quarry.scheduler.protocol.KillJob;
 import io.quarry.scheduler.protocol.ListJobs;
+import io.quarry.scheduler.protocol.MapOutputs;
 import io.quarry.scheduler.protocol.RegisterWorker;
 import io.quarry.scheduler.protocol.ReportFetchFailure;
 import io.quarry.scheduler.protocol.SubmitJob;
@@ -33,6 +36,7 @@ import io.quarry.scheduler.protocol.SubmitJobResponse;
 import io.quarry.scheduler.protocol.WireAttemptReport;
 import io.quarry.scheduler.protocol.WireForms;
 import io.quarry.scheduler.protocol.WireJobStatus;
+import io.quarry.scheduler.protocol.WireMapOutput;
 import io.quarry.scheduler.protocol.WorkerHeartbeat;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -60,6 +64,8 @@ public final class SchedulerService implements RpcService, AutoCloseable {
     private final SchedulerCore core;
     private final ScheduledExecutorService eventThread;
     private final InstructionQueues queues = new InstructionQueues();
+    /** Each registered worker's shuffle port, by worker id; reducers fetch map outputs there. */
+    private final Map<String, Integer> shufflePorts = new HashMap<>();
     private final Map<JobId, SubmittedJob> jobs = new HashMap<>();
     private final ActionTranslator actions;
     private final String jobIdOrigin;
@@ -102,6 +108,7 @@ public final class SchedulerService implements RpcService, AutoCloseable {
             for (String workerId : queues.workers()) {
                 if (!core.workers().isLive(workerId)) {
                     queues.forget(workerId);
+                    shufflePorts.remove(workerId);
                 }
             }
         } catch (RuntimeException e) {
@@ -117,6 +124,8 @@ public final class SchedulerService implements RpcService, AutoCloseable {
             return register(r);
         } else if (request instanceof CanCommit r) {
             return new CanCommitResponse(core.canCommit(WireForms.attemptId(r.attemptId())));
+        } else if (request instanceof GetMapOutputs r) {
+            return mapOutputs(WireForms.jobId(r.jobId()));
         } else if (request instanceof ReportFetchFailure r) {
             actions.apply(core.reportFetchFailure(new FetchFailureReport(WireForms.attemptId(r.reduceAttemptId()),
                     WireForms.attemptId(r.mapAttemptId()), r.error())));
@@ -144,10 +153,30 @@ public final class SchedulerService implements RpcService, AutoCloseable {
                 + (request == null ? "null" : request.getClass().getSimpleName()));
     }
 
-    private Object register(RegisterWorker r) {
+    private Object register(RegisterWorker r) throws QuarryException {
+        if (r.shufflePort() < 1 || r.shufflePort() > 65535) {
+            throw new QuarryException(ErrorCode.INVALID_ARGUMENT, "Worker " + r.workerId() + " on " + r.host()
+                    + " registered with shuffle port " + r.shufflePort() + "; it must be 1-65535");
+        }
         queues.reset(r.workerId());
+        shufflePorts.put(r.workerId(), r.shufflePort());
         actions.apply(core.registerWorker(new WorkerInfo(r.workerId(), r.host(), r.rack(), r.mapSlots(), r.reduceSlots())));
         return null;
+    }
+
+    private MapOutputs mapOutputs(JobId id) throws QuarryException {
+        JobStatus status = core.jobStatus(id).orElseThrow(() -> unknownJob(id));
+        if (status.state() != JobState.RUNNING) {
+            return new MapOutputs(status.state().name(), status.failure(), List.of());
+        }
+        List<WireMapOutput> outputs = new ArrayList<>();
+        core.mapOutputs(id).forEach((index, location) -> {
+            Integer port = shufflePorts.get(location.workerId());
+            if (port != null) {
+                outputs.add(new WireMapOutput(index, location.attempt().toString(), location.host(), port));
+            }
+        });
+        return new MapOutputs(status.state().name(), "", outputs);
     }
 
     private HeartbeatResponse heartbeat(WorkerHeartbeat r) throws QuarryException {

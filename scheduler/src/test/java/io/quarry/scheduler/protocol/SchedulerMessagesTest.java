@@ -44,7 +44,7 @@ class SchedulerMessagesTest {
         WireJobStatus status = new WireJobStatus("job_1700000000000_0001", "wordcount", "RUNNING", 0.5f, 0f,
                 new WireTaskCounts(3, 1, 2, 0, 0), new WireTaskCounts(1, 0, 0, 0, 0), Map.of("g", Map.of("c", 7L)), "", 11L, 0L);
         return Stream.of(
-                new RegisterWorker("w1", "host-a", "/default-rack", 2, 1),
+                new RegisterWorker("w1", "host-a", "/default-rack", 2, 1, 13562),
                 new WorkerHeartbeat("w1", List.of(report, new WireAttemptReport(ATTEMPT, "RUNNING", 0.25f, null, null)), 1, 0),
                 new HeartbeatResponse(List.of(
                         new LaunchInstruction(ATTEMPT, Map.of("mapreduce.job.name", "wc"), "qfs://nn:8020/staging/job.jar", split, 3,
@@ -63,7 +63,10 @@ class SchedulerMessagesTest {
                 new KillJob("job_1700000000000_0001", "user asked"),
                 new CanCommit(ATTEMPT),
                 new CanCommitResponse(true),
-                new ReportFetchFailure("attempt_1700000000000_0001_r_000000_0", ATTEMPT, "connection refused"));
+                new ReportFetchFailure("attempt_1700000000000_0001_r_000000_0", ATTEMPT, "connection refused"),
+                new GetMapOutputs("job_1700000000000_0001"),
+                new MapOutputs("RUNNING", "", List.of(new WireMapOutput(2, ATTEMPT, "host-a", 13562))),
+                new MapOutputs("FAILED", "task failed 4 times", null));
     }
 
     @ParameterizedTest

@@ -20,12 +20,14 @@ import io.quarry.scheduler.protocol.CleanupJobInstruction;
 import io.quarry.scheduler.protocol.HeartbeatResponse;
 import io.quarry.scheduler.protocol.KillInstruction;
 import io.quarry.scheduler.protocol.LaunchInstruction;
+import io.quarry.scheduler.protocol.MapOutputs;
 import io.quarry.scheduler.protocol.RegisterWorker;
 import io.quarry.scheduler.protocol.RerunMapInstruction;
 import io.quarry.scheduler.protocol.SplitCodec;
 import io.quarry.scheduler.protocol.SubmitJob;
 import io.quarry.scheduler.protocol.WireAttemptReport;
 import io.quarry.scheduler.protocol.WireJobStatus;
+import io.quarry.scheduler.protocol.WireMapOutput;
 import io.quarry.scheduler.protocol.WorkerHeartbeat;
 import io.quarry.scheduler.protocol.WorkerInstruction;
 import java.io.DataOutputStream;
@@ -60,7 +62,7 @@ class SchedulerServerTest {
         server = SchedulerServer.start(conf, clock);
         client = new SchedulerClient(server.address(), conf);
         for (Map.Entry<String, String> worker : HOSTS.entrySet()) {
-            client.registerWorker(new RegisterWorker(worker.getKey(), worker.getValue(), "/rack-1", 2, 1));
+            client.registerWorker(new RegisterWorker(worker.getKey(), worker.getValue(), "/rack-1", 2, 1, 13562));
         }
     }
 
@@ -129,6 +131,13 @@ class SchedulerServerTest {
         assertThat(TaskAttemptId.parse(reduce.attemptId()).type()).isEqualTo(TaskType.REDUCE);
         assertThat(reduce.split()).isNull();
         assertThat(reduce.numMaps()).isEqualTo(3);
+        MapOutputs outputs = client.mapOutputs(jobId);
+        assertThat(outputs.jobState()).isEqualTo("RUNNING");
+        assertThat(outputs.outputs()).extracting(WireMapOutput::mapIndex).containsExactlyInAnyOrder(0, 1, 2);
+        for (WireMapOutput output : outputs.outputs()) {
+            assertThat(output.host()).isEqualTo(HOSTS.get(workerOf.get(output.mapAttemptId())));
+            assertThat(output.shufflePort()).isEqualTo(13562);
+        }
         assertThat(client.jobStatus(jobId).state()).isEqualTo("RUNNING");
 
         assertThat(client.canCommit(reduce.attemptId())).isTrue();
@@ -138,6 +147,8 @@ class SchedulerServerTest {
                 .contains(new CleanupJobInstruction(jobId, "SUCCEEDED"));
 
         WireJobStatus status = client.jobStatus(jobId);
+        assertThat(client.mapOutputs(jobId)).as("a finished job has no outputs left to fetch")
+                .isEqualTo(new MapOutputs("SUCCEEDED", "", List.of()));
         assertThat(status.state()).isEqualTo("SUCCEEDED");
         assertThat(status.maps().succeeded()).isEqualTo(3);
         assertThat(status.reduces().succeeded()).isEqualTo(1);
@@ -224,7 +235,19 @@ class SchedulerServerTest {
             }
         }
         assertThat(client.listJobs()).isEmpty();
-        client.registerWorker(new RegisterWorker("w3", "host-c", "/rack-1", 1, 1));
+        client.registerWorker(new RegisterWorker("w3", "host-c", "/rack-1", 1, 1, 13562));
+    }
+
+    @Test
+    void aWorkerWithoutAUsableShufflePortIsRefusedByName() {
+        assertThatThrownBy(() -> client.registerWorker(new RegisterWorker("w9", "host-z", "/rack-1", 1, 1, 0)))
+                .isInstanceOf(QuarryException.class).hasMessageContaining("w9").hasMessageContaining("shuffle port 0");
+    }
+
+    @Test
+    void mapOutputsOfAnUnknownJobNameIt() {
+        assertThatThrownBy(() -> client.mapOutputs("job_1_0042"))
+                .isInstanceOf(QuarryException.class).hasMessageContaining("job_1_0042");
     }
 
     @Test
