@@ -228,7 +228,7 @@ public final class ClusterRunningJob implements RunningJob {
         String message = "Lost track of job " + id + " on the Scheduler at " + SchedulerAddress.describe(client.address())
                 + ": " + cause.getMessage()
                 + (staging == null ? "" : "; its staging directory " + staging + " is left in place");
-        LOG.warn(message);
+        LOG.info(message); // the caller gets it from status(); logged for clients that never ask
         synchronized (lock) {
             lost = new IOException(message, cause);
             version++;
