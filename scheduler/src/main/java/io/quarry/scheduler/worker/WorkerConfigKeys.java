@@ -20,8 +20,8 @@ public final class WorkerConfigKeys implements ConfigKeyProvider {
     public static final ConfigKey SHUFFLE_ADDRESS = ConfigKey.string("quarry.worker.shuffle.address", null,
             "host:port the Worker's shuffle server binds to (port 0 picks a free one); 0.0.0.0 with "
                     + "mapreduce.shuffle.port when unset.");
-    public static final ConfigKey MAP_SLOTS = ConfigKey.integer("mapreduce.tasktracker.map.tasks.maximum", 0,
-            "Map attempts the Worker runs at once; 0 means the number of cores.");
+    public static final ConfigKey MAP_SLOTS = ConfigKey.integer("mapreduce.tasktracker.map.tasks.maximum", -1,
+            "Map attempts the Worker runs at once; -1 means the number of cores.");
     public static final ConfigKey REDUCE_SLOTS = ConfigKey.integer("mapreduce.tasktracker.reduce.tasks.maximum", -1,
             "Reduce attempts the Worker runs at once; -1 means half the number of cores (at least 1).");
     public static final ConfigKey HEARTBEAT_INTERVAL = ConfigKey.duration("quarry.worker.heartbeat.interval", "300ms",

@@ -60,7 +60,7 @@ public record WorkerSettings(HostAndPort scheduler, HostAndPort shuffleBind, Str
                 shuffleBind(conf),
                 blankToNull(conf.getString(WorkerConfigKeys.HOSTNAME)),
                 blankToNull(conf.getString(WorkerConfigKeys.RACK)),
-                maps == 0 ? cores : maps,
+                maps == -1 ? cores : maps,
                 reduces == -1 ? Math.max(1, cores / 2) : reduces,
                 conf.getDuration(WorkerConfigKeys.HEARTBEAT_INTERVAL),
                 conf.getDuration(WorkerConfigKeys.SCHEDULER_RETRY_MAX),
