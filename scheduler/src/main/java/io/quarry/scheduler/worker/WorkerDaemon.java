@@ -115,8 +115,8 @@ public final class WorkerDaemon implements Daemon {
             parts.shuffleClient = parts.add(new ShuffleClient(ROLE, conf));
             SchedulerClient scheduler = parts.scheduler;
             JobLocalizer localizer = new JobLocalizer(parts.localDir, WorkerDaemon.class.getClassLoader());
-            parts.runner = parts.add(new AttemptRunner(clock, localizer, registry, id -> scheduler.canCommit(id.toString()),
-                    settings.mapSlots() + settings.reduceSlots()));
+            parts.runner = parts.add(new AttemptRunner("worker-" + parts.workerId, clock, localizer, registry,
+                    id -> scheduler.canCommit(id.toString()), settings.mapSlots() + settings.reduceSlots()));
             WakeUp wakeUp = new WakeUp();
             InstructionHandler handler = new InstructionHandler(parts.runner, localizer, registry, scheduler,
                     parts.shuffleClient, wakeUp);

@@ -150,6 +150,30 @@ class WorkerDaemonTest {
         assertThat(run(submit(wordCount(1), 1, 1)).state()).isEqualTo("SUCCEEDED");
     }
 
+    @Test
+    void aHangingTaskIsKilledAfterTheTaskTimeoutAndTheJobFailsWithIt() throws Exception {
+        startScheduler(schedulerConf().with(SchedulerConfigKeys.MAP_MAX_ATTEMPTS, "1"), null);
+        ManualClock workerClock = new ManualClock();
+        WorkerDaemon worker = startWorker(Configuration.empty().with(SchedulerServiceConfigKeys.ADDRESS,
+                server.address().toString()), 1, 1, workerClock);
+        awaitRegistered(worker);
+        TestJobs.reset();
+        String jobId = submit(wordCount(0).with(MapReduceConfigKeys.MAPPER_CLASS, TestJobs.BlockingMapper.class.getName())
+                .with(WorkerConfigKeys.TASK_TIMEOUT, "5s"), 1, 0);
+        assertThat(TestJobs.blocked.await(20, TimeUnit.SECONDS)).as("the mapper blocked").isTrue();
+
+        // Each heartbeat checks the timeouts; time passes on the Worker's clock between them.
+        Await.until("the hanging map timed out", WAIT, () -> {
+            workerClock.advance(Duration.ofSeconds(6));
+            return !status(jobId).state().equals("RUNNING");
+        });
+
+        WireJobStatus status = status(jobId);
+        assertThat(status.state()).isEqualTo("FAILED");
+        assertThat(status.failure()).contains("timed out after 5000 ms").contains(WorkerConfigKeys.TASK_TIMEOUT.name());
+        assertThat(worker.isRegistered()).isTrue();
+    }
+
     private static Configuration schedulerConf() {
         return Configuration.empty()
                 .with(SchedulerServiceConfigKeys.ADDRESS, "127.0.0.1:0")
@@ -169,13 +193,17 @@ class WorkerDaemonTest {
     }
 
     private WorkerDaemon startWorker(Configuration conf, int mapSlots, int reduceSlots) throws QuarryException {
+        return startWorker(conf, mapSlots, reduceSlots, new ManualClock());
+    }
+
+    private WorkerDaemon startWorker(Configuration conf, int mapSlots, int reduceSlots, ManualClock clock) throws QuarryException {
         WorkerDaemon worker = WorkerDaemon.start(conf
                 .with(WorkerConfigKeys.SHUFFLE_ADDRESS, "127.0.0.1:0")
                 .with(WorkerConfigKeys.LOCAL_DIR, tmp.resolve("local-" + ++workers).toString())
                 .with(WorkerConfigKeys.MAP_SLOTS, Integer.toString(mapSlots))
                 .with(WorkerConfigKeys.REDUCE_SLOTS, Integer.toString(reduceSlots))
                 .with(WorkerConfigKeys.HEARTBEAT_INTERVAL, "50ms")
-                .with(WorkerConfigKeys.SCHEDULER_RETRY_MAX, "50ms"));
+                .with(WorkerConfigKeys.SCHEDULER_RETRY_MAX, "50ms"), clock);
         started.add(worker::close);
         return worker;
     }
