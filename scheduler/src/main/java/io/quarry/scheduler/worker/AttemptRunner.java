@@ -200,6 +200,14 @@ public final class AttemptRunner implements AutoCloseable {
         pool.shutdownNow();
     }
 
+    /**
+     * After {@link #close}: waits for the attempt threads to finish cleaning up; false when some are
+     * still busy (code that ignores interrupts) after {@code timeout}.
+     */
+    public boolean awaitTermination(Duration timeout) throws InterruptedException {
+        return pool.awaitTermination(timeout.toNanos(), TimeUnit.NANOSECONDS);
+    }
+
     private static ThreadFactory namedThreads(String name) {
         AtomicInteger count = new AtomicInteger();
         return runnable -> {

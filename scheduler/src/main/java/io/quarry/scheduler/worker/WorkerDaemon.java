@@ -3,6 +3,7 @@ package io.quarry.scheduler.worker;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -215,6 +216,13 @@ public final class WorkerDaemon implements Daemon {
         closed = true;
         heartbeats.close();
         runner.close();
+        try {
+            if (!runner.awaitTermination(Duration.ofSeconds(5))) {
+                LOG.warn("Worker {}: attempts still busy 5 s after they were killed; closing regardless", workerId);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         shuffleServer.close();
         shuffleClient.close();
         scheduler.close();

@@ -15,6 +15,7 @@ import java.util.stream.Stream;
 import io.quarry.common.conf.Configuration;
 import io.quarry.common.error.QuarryException;
 import io.quarry.common.testing.Await;
+import io.quarry.common.testing.NoLeaks;
 import io.quarry.common.time.ManualClock;
 import io.quarry.mapreduce.MapReduceConfigKeys;
 import io.quarry.mapreduce.input.FileSplit;
@@ -32,11 +33,13 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 @Timeout(60)
+@ExtendWith(NoLeaks.class)
 class WorkerDaemonTest {
     private static final Duration WAIT = Duration.ofSeconds(30);
     private static final List<String> LINES = List.of("a b a", "c a", "b d e a", "e e", "f a b c");
@@ -125,10 +128,34 @@ class WorkerDaemonTest {
         awaitRegistered(worker);
         assertThat(worker.registrations()).isEqualTo(1);
 
-        clock.advance(Duration.ofSeconds(11));
-        server.service().expireWorkers().get(10, TimeUnit.SECONDS);
+        // A heartbeat may slip in between the clock's step and the expiry check: step until the Worker was forgotten.
+        Await.until("the forgotten Worker registered again", WAIT, () -> {
+            clock.advance(Duration.ofSeconds(11));
+            try {
+                server.service().expireWorkers().get(10, TimeUnit.SECONDS);
+            } catch (Exception e) {
+                throw new AssertionError("the expiry check failed", e);
+            }
+            return worker.registrations() >= 2;
+        });
+        Await.until("the Worker registered", WAIT, worker::isRegistered);
+        WireJobStatus status = run(submit(wordCount(1), 2, 1));
+        assertThat(status.state()).as(status.failure()).isEqualTo("SUCCEEDED");
+    }
 
-        Await.until("the forgotten Worker registered again", WAIT, () -> worker.registrations() == 2);
+    @Test
+    void aWorkerRegistersWithARestartedSchedulerAndRunsItsJobs() throws Exception {
+        startScheduler(schedulerConf(), null);
+        WorkerDaemon worker = startWorker(2, 1);
+        awaitRegistered(worker);
+        Configuration sameAddress = schedulerConf().with(SchedulerServiceConfigKeys.ADDRESS, server.address().toString());
+
+        started.remove(server);
+        server.close();
+        startScheduler(sameAddress, null);
+
+        Await.until("the Worker registered with the new Scheduler", WAIT, () -> worker.registrations() == 2);
+        awaitRegistered(worker);
         WireJobStatus status = run(submit(wordCount(1), 2, 1));
         assertThat(status.state()).as(status.failure()).isEqualTo("SUCCEEDED");
     }
