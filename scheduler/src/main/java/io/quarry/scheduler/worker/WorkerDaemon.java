@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import io.quarry.common.conf.CommonConfigKeys;
 import io.quarry.common.conf.Configuration;
 import io.quarry.common.error.ErrorCode;
 import io.quarry.common.error.QuarryException;
@@ -43,6 +44,7 @@ public final class WorkerDaemon implements Daemon {
     private final Path localDir;
     private final ShuffleServer shuffleServer;
     private final ShuffleClient shuffleClient;
+    private final SchedulerClient heartbeatClient;
     private final SchedulerClient scheduler;
     private final AttemptRunner runner;
     private final HeartbeatLoop heartbeats;
@@ -54,6 +56,7 @@ public final class WorkerDaemon implements Daemon {
         this.localDir = parts.localDir;
         this.shuffleServer = parts.shuffleServer;
         this.shuffleClient = parts.shuffleClient;
+        this.heartbeatClient = parts.heartbeatClient;
         this.scheduler = parts.scheduler;
         this.runner = parts.runner;
         this.heartbeats = parts.heartbeats;
@@ -67,6 +70,7 @@ public final class WorkerDaemon implements Daemon {
         Path localDir;
         ShuffleServer shuffleServer;
         ShuffleClient shuffleClient;
+        SchedulerClient heartbeatClient;
         SchedulerClient scheduler;
         AttemptRunner runner;
         HeartbeatLoop heartbeats;
@@ -112,6 +116,9 @@ public final class WorkerDaemon implements Daemon {
             parts.workerId = host + ":" + bound.port();
             parts.shuffleAddress = new HostAndPort(host, bound.port());
             parts.localDir = freshDirectory(settings.localDir(host, bound.port()));
+            // Heartbeats are not retried by the RPC client: the loop backs off itself and stops at once when closed.
+            parts.heartbeatClient = parts.add(new SchedulerClient(settings.scheduler(),
+                    conf.with(CommonConfigKeys.RPC_RETRY_MAX_ATTEMPTS, "1")));
             parts.scheduler = parts.add(new SchedulerClient(settings.scheduler(), conf));
             parts.shuffleClient = parts.add(new ShuffleClient(ROLE, conf));
             SchedulerClient scheduler = parts.scheduler;
@@ -123,7 +130,7 @@ public final class WorkerDaemon implements Daemon {
                     parts.shuffleClient, wakeUp);
             RegisterWorker registration = new RegisterWorker(parts.workerId, host, rack, settings.mapSlots(),
                     settings.reduceSlots(), bound.port());
-            parts.heartbeats = parts.add(new HeartbeatLoop(scheduler, registration, parts.runner, handler,
+            parts.heartbeats = parts.add(new HeartbeatLoop(parts.heartbeatClient, registration, parts.runner, handler,
                     settings.heartbeatInterval(), settings.maxRetryInterval()));
             wakeUp.loop = parts.heartbeats;
             parts.heartbeats.start();
@@ -205,6 +212,7 @@ public final class WorkerDaemon implements Daemon {
         runner.close();
         shuffleClient.close();
         scheduler.close();
+        heartbeatClient.close();
     }
 
     /** Stops heartbeating, kills the attempts still running, stops serving and deletes the local directory. */
@@ -226,6 +234,7 @@ public final class WorkerDaemon implements Daemon {
         shuffleServer.close();
         shuffleClient.close();
         scheduler.close();
+        heartbeatClient.close();
         LocalizedJob.deleteRecursively(localDir);
         LOG.info("Worker {} stopped", workerId);
     }

@@ -37,6 +37,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 @Timeout(60)
 @ExtendWith(NoLeaks.class)
@@ -199,6 +200,18 @@ class WorkerDaemonTest {
         assertThat(status.state()).isEqualTo("FAILED");
         assertThat(status.failure()).contains("timed out after 5000 ms").contains(WorkerConfigKeys.TASK_TIMEOUT.name());
         assertThat(worker.isRegistered()).isTrue();
+    }
+
+    @Test
+    void aShuffleAddressInUseFailsTheStartNamingTheAddress() throws Exception {
+        try (ServerSocket taken = new ServerSocket()) {
+            taken.bind(new InetSocketAddress("127.0.0.1", 0));
+            String address = "127.0.0.1:" + taken.getLocalPort();
+            assertThatThrownBy(() -> WorkerDaemon.start(Configuration.empty()
+                    .with(WorkerConfigKeys.SHUFFLE_ADDRESS, address)
+                    .with(WorkerConfigKeys.LOCAL_DIR, tmp.toString())))
+                    .isInstanceOf(QuarryException.class).hasMessageContaining(address);
+        }
     }
 
     private static Configuration schedulerConf() {
