@@ -137,11 +137,12 @@ public final class WorkerDaemon implements Daemon {
             LOG.info("Worker {} started: shuffle on {}, local directory {}, Scheduler at {}", parts.workerId, bound,
                     parts.localDir, settings.scheduler());
             return new WorkerDaemon(parts);
-        } catch (IOException | RuntimeException e) {
+        } catch (QuarryException | RuntimeException e) {
             parts.closeAll();
-            if (e instanceof QuarryException quarry) {
-                throw quarry;
-            }
+            throw e;
+        } catch (IOException e) {
+            // The local directory, the topology table or the local host name: the set-up needs fixing.
+            parts.closeAll();
             throw new QuarryException(ErrorCode.INVALID_ARGUMENT, "Cannot start the Worker: " + e.getMessage(), e);
         }
     }
