@@ -53,6 +53,16 @@ public final class AttemptRunner implements AutoCloseable {
      */
     public AttemptRunner(Clock clock, JobLocalizer localizer, MapOutputRegistry registry, CommitPermission commitPermission,
             int threads) {
+        this("worker", clock, localizer, registry, commitPermission, threads);
+    }
+
+    /**
+     * @param name    names the Worker in the attempt threads' names ({@code <name>-attempt-<n> <attempt id>})
+     * @param threads attempts that may run at once (the Worker's map plus reduce slots); more wait in line
+     */
+    public AttemptRunner(String name, Clock clock, JobLocalizer localizer, MapOutputRegistry registry,
+            CommitPermission commitPermission, int threads) {
+        requireNonNull(name, "name is null");
         this.clock = requireNonNull(clock, "clock is null");
         this.localizer = requireNonNull(localizer, "localizer is null");
         this.registry = requireNonNull(registry, "registry is null");
@@ -61,7 +71,7 @@ public final class AttemptRunner implements AutoCloseable {
             throw new IllegalArgumentException("an attempt runner needs at least one thread, not " + threads);
         }
         this.pool = new ThreadPoolExecutor(threads, threads, 1, TimeUnit.MINUTES, new LinkedBlockingQueue<>(),
-                namedThreads());
+                namedThreads(name));
     }
 
     /** Starts the attempt; a launch of an attempt this Worker already has is ignored. */
@@ -79,6 +89,33 @@ public final class AttemptRunner implements AutoCloseable {
             attempt.finish(AttemptState.KILLED, "the Worker is shutting down", null);
             attempt.released();
         }
+    }
+
+    /**
+     * Records an attempt that could not be set up to run (its split does not decode, its job cannot
+     * be localized): the next heartbeat reports it FAILED with {@code error}.
+     */
+    public void failedToStart(AttemptLaunch launch, String error) {
+        requireNonNull(launch, "launch is null");
+        RunningAttempt attempt = new RunningAttempt(launch, clock.nanoTime());
+        attempt.finish(AttemptState.FAILED, error, null);
+        attempt.released();
+        if (attempts.putIfAbsent(launch.attempt(), attempt) != null) {
+            LOG.warn("{} is already on this Worker; ignoring its failed second launch", launch.attempt());
+            return;
+        }
+        LOG.warn("{} could not start: {}", launch.attempt(), error);
+    }
+
+    /** The attempts still running, for a Worker that must give them up (the Scheduler no longer knows them). */
+    public List<TaskAttemptId> running() {
+        List<TaskAttemptId> running = new ArrayList<>();
+        for (RunningAttempt attempt : attempts.values()) {
+            if (attempt.isRunning()) {
+                running.add(attempt.id());
+            }
+        }
+        return running;
     }
 
     /** Stops a running attempt: it is reported KILLED and its output is discarded. False when it had already ended. */
@@ -163,10 +200,18 @@ public final class AttemptRunner implements AutoCloseable {
         pool.shutdownNow();
     }
 
-    private static ThreadFactory namedThreads() {
+    /**
+     * After {@link #close}: waits for the attempt threads to finish cleaning up; false when some are
+     * still busy (code that ignores interrupts) after {@code timeout}.
+     */
+    public boolean awaitTermination(Duration timeout) throws InterruptedException {
+        return pool.awaitTermination(timeout.toNanos(), TimeUnit.NANOSECONDS);
+    }
+
+    private static ThreadFactory namedThreads(String name) {
         AtomicInteger count = new AtomicInteger();
         return runnable -> {
-            Thread thread = new Thread(runnable, "worker-attempt-" + count.incrementAndGet());
+            Thread thread = new Thread(runnable, name + "-attempt-" + count.incrementAndGet());
             thread.setDaemon(true);
             thread.setUncaughtExceptionHandler((t, e) -> LOG.error("Uncaught error on {}", t.getName(), e));
             return thread;
