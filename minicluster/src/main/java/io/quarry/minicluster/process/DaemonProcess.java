@@ -53,11 +53,16 @@ public final class DaemonProcess implements AutoCloseable {
     /** As {@link #start(String, String, Map, Path, Duration)}, with arguments after the configuration. */
     public static DaemonProcess start(String role, String mainClass, Map<String, String> conf, List<String> arguments,
                                       Path logFile, Duration timeout) throws IOException {
+        return start(role, mainClass, List.of("-Xmx512m", "-XX:+UseSerialGC"), conf, arguments, logFile, timeout);
+    }
+
+    /** As {@link #start(String, String, Map, List, Path, Duration)}, with these JVM options instead of the small test heap. */
+    public static DaemonProcess start(String role, String mainClass, List<String> jvmOptions, Map<String, String> conf,
+                                      List<String> arguments, Path logFile, Duration timeout) throws IOException {
         requireNonNull(role, "role is null");
         List<String> command = new ArrayList<>();
         command.add(Paths.get(System.getProperty("java.home"), "bin", "java").toString());
-        command.add("-Xmx512m");
-        command.add("-XX:+UseSerialGC");
+        command.addAll(jvmOptions);
         command.add("-cp");
         command.add(System.getProperty("java.class.path"));
         command.add(mainClass);
