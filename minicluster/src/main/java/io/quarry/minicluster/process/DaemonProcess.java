@@ -104,7 +104,19 @@ public final class DaemonProcess implements AutoCloseable {
         } catch (IOException e) {
             ready.completeExceptionally(e);
         }
-        ready.completeExceptionally(new IOException("process exited with code " + process.exitValue() + " before it was ready"));
+        if (!ready.isDone()) {
+            ready.completeExceptionally(new IOException("process closed its output " + exitDescription(process) + " before it was ready"));
+        }
+    }
+
+    /** The exit code once the process ended; its output can close a moment before it does. */
+    private static String exitDescription(Process process) {
+        try {
+            return process.waitFor(5, TimeUnit.SECONDS) ? "and exited with code " + process.exitValue() : "and is still running";
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "(interrupted while waiting for it to exit)";
+        }
     }
 
     private static Map<String, HostAndPort> parseAddresses(String readyLine) {
