@@ -3,6 +3,7 @@ package io.quarry.scheduler.core;
 import io.quarry.mapreduce.JobCounter;
 import io.quarry.mapreduce.JobState;
 import io.quarry.mapreduce.TaskType;
+import io.quarry.scheduler.core.SchedulerAction.CommitJob;
 import io.quarry.scheduler.core.SchedulerAction.JobCompleted;
 import io.quarry.scheduler.core.SchedulerAction.KillAttempt;
 import io.quarry.scheduler.core.SchedulerAction.RerunMap;
@@ -63,8 +64,19 @@ final class AttemptEvents {
         }
         if (job.succeeded(TaskType.MAP) == job.tasks(TaskType.MAP).size()
                 && job.succeeded(TaskType.REDUCE) == job.tasks(TaskType.REDUCE).size()) {
-            finishJob(job, JobState.SUCCEEDED, "", now, actions);
+            startCommit(job, actions);
         }
+    }
+
+    /** Every task succeeded: the job's output is committed before the job counts as succeeded. */
+    void startCommit(JobInProgress job, List<SchedulerAction> actions) {
+        if (!job.isRunning() || job.isCommitting()) {
+            return;
+        }
+        job.startCommit();
+        LOG.info("{}: all {} maps and {} reduces succeeded; committing its output", job.id(), job.tasks(TaskType.MAP).size(),
+                job.tasks(TaskType.REDUCE).size());
+        actions.add(new CommitJob(job.id()));
     }
 
     /** Ends a running attempt as FAILED (counts toward the limit) or KILLED (does not), then retries or fails the job. */

@@ -37,6 +37,8 @@ public final class JobInProgress {
     private final Map<String, Integer> failuresByWorker = new HashMap<>();
     private final Set<String> excludedWorkers = new HashSet<>();
     private JobState state = JobState.RUNNING;
+    /** Every task succeeded and the job's output is being committed; the job stays RUNNING until that ends. */
+    private boolean committing;
     private String failure = "";
     private long finishWallMillis;
     private final long[] succeededMillis = new long[TaskType.values().length];
@@ -214,6 +216,14 @@ public final class JobInProgress {
 
     void increment(JobCounter counter, long amount) {
         jobCounters.counter(counter).increment(amount);
+    }
+
+    boolean isCommitting() {
+        return committing;
+    }
+
+    void startCommit() {
+        committing = true;
     }
 
     void finish(JobState finalState, String why, long wallMillis) {

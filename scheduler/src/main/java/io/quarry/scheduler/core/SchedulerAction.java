@@ -1,5 +1,6 @@
 package io.quarry.scheduler.core;
 
+import io.quarry.mapreduce.JobId;
 import io.quarry.mapreduce.JobStatus;
 import io.quarry.mapreduce.TaskAttemptId;
 import io.quarry.mapreduce.TaskId;
@@ -37,6 +38,16 @@ public sealed interface SchedulerAction {
         public RerunMap {
             Objects.requireNonNull(map, "map is null");
             Objects.requireNonNull(lostAttempt, "lostAttempt is null");
+        }
+    }
+
+    /**
+     * Every task of the job succeeded: its output must now be committed (published, with
+     * {@code _SUCCESS}); the daemon reports the outcome with {@link SchedulerCore#jobCommitted}.
+     */
+    record CommitJob(JobId job) implements SchedulerAction {
+        public CommitJob {
+            Objects.requireNonNull(job, "job is null");
         }
     }
 

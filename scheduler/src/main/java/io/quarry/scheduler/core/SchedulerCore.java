@@ -67,7 +67,7 @@ public final class SchedulerCore {
                 spec.reduces());
         List<SchedulerAction> actions = new ArrayList<>();
         if (spec.splits().isEmpty() && spec.reduces() == 0) {
-            events.finishJob(job, JobState.SUCCEEDED, "", now(), actions);
+            events.startCommit(job, actions);
         }
         return settle(actions);
     }
@@ -120,8 +120,31 @@ public final class SchedulerCore {
             throw new IllegalArgumentException("no job " + id + " (known: " + active.keySet() + " and " + history.all().size()
                     + " finished)");
         }
+        if (job.isCommitting()) {
+            // Its tasks are done and its output is being published: stopping now could leave half of it.
+            LOG.info("{} is committing its output; it ends when the commit does, not killed ({})", id, reason);
+            return List.of();
+        }
         List<SchedulerAction> actions = new ArrayList<>();
         events.finishJob(job, JobState.KILLED, reason == null || reason.isEmpty() ? "killed" : reason, now(), actions);
+        return settle(actions);
+    }
+
+    /**
+     * The daemon finished committing the job's output: the job succeeded, or failed with
+     * {@code error} (non-empty) when the commit failed. Ignored for a job not committing.
+     */
+    public List<SchedulerAction> jobCommitted(JobId id, String error) {
+        JobInProgress job = active.get(id);
+        if (job == null || !job.isCommitting()) {
+            return List.of();
+        }
+        List<SchedulerAction> actions = new ArrayList<>();
+        if (error == null || error.isEmpty()) {
+            events.finishJob(job, JobState.SUCCEEDED, "", now(), actions);
+        } else {
+            events.finishJob(job, JobState.FAILED, "Job commit failed: " + error, now(), actions);
+        }
         return settle(actions);
     }
 

@@ -3,7 +3,9 @@ package io.quarry.scheduler.service;
 import static java.util.Objects.requireNonNull;
 
 import io.quarry.mapreduce.JobId;
+import io.quarry.mapreduce.JobState;
 import io.quarry.scheduler.core.SchedulerAction;
+import io.quarry.scheduler.core.SchedulerAction.CommitJob;
 import io.quarry.scheduler.core.SchedulerAction.JobCompleted;
 import io.quarry.scheduler.core.SchedulerAction.KillAttempt;
 import io.quarry.scheduler.core.SchedulerAction.LaunchAttempt;
@@ -24,17 +26,20 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Carries out the core's actions: launches and kills go to their worker's queue, re-runs and job
- * ends to every worker's; job ends also drop the job's launch details. Event thread only.
+ * ends to every worker's; commits go to the job output committer, and so do the outputs of failed
+ * and killed jobs (to be cleaned up); job ends also drop the job's launch details. Event thread only.
  */
 final class ActionTranslator {
     private static final Logger LOG = LoggerFactory.getLogger(ActionTranslator.class);
 
     private final InstructionQueues queues;
     private final Map<JobId, SubmittedJob> jobs;
+    private final JobOutputCommitter committer;
 
-    ActionTranslator(InstructionQueues queues, Map<JobId, SubmittedJob> jobs) {
+    ActionTranslator(InstructionQueues queues, Map<JobId, SubmittedJob> jobs, JobOutputCommitter committer) {
         this.queues = requireNonNull(queues, "queues is null");
         this.jobs = requireNonNull(jobs, "jobs is null");
+        this.committer = requireNonNull(committer, "committer is null");
     }
 
     /** Applies the actions; returns the workers told to register again. */
@@ -47,9 +52,14 @@ final class ActionTranslator {
                 queues.add(kill.workerId(), new KillInstruction(kill.attempt().toString(), kill.reason()));
             } else if (action instanceof RerunMap rerun) {
                 queues.broadcast(new RerunMapInstruction(rerun.map().toString(), rerun.lostAttempt().toString(), rerun.reason()));
+            } else if (action instanceof CommitJob commit) {
+                committer.commit(submitted(commit.job()));
             } else if (action instanceof JobCompleted completed) {
                 JobId id = completed.status().id();
-                jobs.remove(id);
+                SubmittedJob job = jobs.remove(id);
+                if (job != null && completed.status().state() != JobState.SUCCEEDED) {
+                    committer.abort(job);
+                }
                 queues.broadcast(new CleanupJobInstruction(id.toString(), completed.status().state().name()));
                 LOG.info("{} {}{}", id, completed.status().state(),
                         completed.status().failure().isEmpty() ? "" : ": " + completed.status().failure());
@@ -60,12 +70,17 @@ final class ActionTranslator {
         return reregister;
     }
 
-    private void launch(LaunchAttempt launch) {
-        SubmittedJob job = jobs.get(launch.attempt().jobId());
+    private SubmittedJob submitted(JobId id) {
+        SubmittedJob job = jobs.get(id);
         if (job == null) {
-            // The core never launches for a job it finished; this would be a bug, not a worker's fault.
-            throw new IllegalStateException("launch of " + launch.attempt() + " for a job with no submission details");
+            // The core never acts for a job it finished; this would be a bug, not a worker's fault.
+            throw new IllegalStateException("job " + id + " has no submission details");
         }
+        return job;
+    }
+
+    private void launch(LaunchAttempt launch) {
+        SubmittedJob job = submitted(launch.attempt().jobId());
         SerializedSplit split = launch.split() == null ? null : SplitCodec.encode(launch.split());
         queues.add(launch.workerId(), new LaunchInstruction(launch.attempt().toString(), job.conf(), job.jarPath(), split,
                 job.numMaps(), launch.locality() == null ? "" : launch.locality().name(), launch.speculative()));

@@ -68,6 +68,7 @@ public final class SchedulerService implements RpcService, AutoCloseable {
     private final Map<String, Integer> shufflePorts = new HashMap<>();
     private final Map<JobId, SubmittedJob> jobs = new HashMap<>();
     private final ActionTranslator actions;
+    private final JobOutputCommitter committer;
     private final String jobIdOrigin;
     private final HeartbeatPacing pacing;
     private int nextJobSequence = 1;
@@ -84,7 +85,8 @@ public final class SchedulerService implements RpcService, AutoCloseable {
         requireNonNull(clock, "clock is null");
         this.pacing = requireNonNull(pacing, "pacing is null");
         this.core = new SchedulerCore(config, clock);
-        this.actions = new ActionTranslator(queues, jobs);
+        this.committer = new JobOutputCommitter(this::committed);
+        this.actions = new ActionTranslator(queues, jobs, committer);
         this.jobIdOrigin = Long.toString(clock.currentTimeMillis());
         ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(1, Threads.named("scheduler-event-%d"));
         executor.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
@@ -104,6 +106,14 @@ public final class SchedulerService implements RpcService, AutoCloseable {
     public CompletableFuture<Object> expireWorkers() {
         return onEventThread(() -> {
             expireOnEventThread();
+            return null;
+        });
+    }
+
+    /** A job's output commit ended (on the commit thread): the job ends on the event thread. */
+    private void committed(JobId id, String error) {
+        onEventThread(() -> {
+            actions.apply(core.jobCommitted(id, error));
             return null;
         });
     }
@@ -251,6 +261,7 @@ public final class SchedulerService implements RpcService, AutoCloseable {
 
     @Override
     public void close() {
+        committer.close();
         eventThread.shutdownNow();
         try {
             if (!eventThread.awaitTermination(5, TimeUnit.SECONDS)) {

@@ -71,7 +71,7 @@ public final class LocalizedJob implements AutoCloseable {
         deleteRecursively(dir);
     }
 
-    static void deleteRecursively(Path root) {
+    public static void deleteRecursively(Path root) {
         if (!Files.exists(root)) {
             return;
         }

@@ -11,6 +11,7 @@ import io.quarry.mapreduce.JobState;
 import io.quarry.mapreduce.JobStatus;
 import io.quarry.mapreduce.TaskAttemptId;
 import io.quarry.mapreduce.TaskCounter;
+import io.quarry.scheduler.core.SchedulerAction.CommitJob;
 import io.quarry.scheduler.core.SchedulerAction.JobCompleted;
 import io.quarry.scheduler.core.SchedulerAction.KillAttempt;
 import io.quarry.scheduler.core.SchedulerAction.LaunchAttempt;
@@ -65,7 +66,10 @@ class JobLifecycleTest {
                 .get(0).attempt();
         assertThat(core.mapOutputs(id)).containsEntry(0, new MapOutputLocation(map, "w0", "h0"));
         clock.advance(Duration.ofSeconds(3));
-        List<SchedulerAction> actions = core.heartbeat(new Heartbeat("w0", List.of(AttemptReport.succeeded(reduce, null))));
+        List<SchedulerAction> lastTask = core.heartbeat(new Heartbeat("w0", List.of(AttemptReport.succeeded(reduce, null))));
+        assertThat(lastTask).as("the output is committed before the job counts as succeeded").containsExactly(new CommitJob(id));
+        assertThat(core.jobStatus(id).orElseThrow().state()).isEqualTo(JobState.RUNNING);
+        List<SchedulerAction> actions = core.jobCommitted(id, "");
         JobStatus status = actions.stream().filter(JobCompleted.class::isInstance).map(a -> ((JobCompleted) a).status())
                 .findFirst().orElseThrow();
         assertThat(status.state()).isEqualTo(JobState.SUCCEEDED);
@@ -81,11 +85,34 @@ class JobLifecycleTest {
     }
 
     @Test
+    void aJobWhoseCommitFailsFailsWithTheReasonAndCannotBeKilledWhileCommitting() {
+        SchedulerCore core = new SchedulerCore(SchedulerConfig.defaults(), clock);
+        core.registerWorker(new WorkerInfo("w0", "h0", "/r0", 1, 1));
+        JobId id = new JobId("sim", 1);
+        core.submitJob(new JobSpec(id, "alice", "map only", TestSplit.on(1, "h0"), 0));
+        TaskAttemptId map = LocalityTest.launches(core.heartbeat(new Heartbeat("w0", List.of()))).get(0).attempt();
+        assertThat(core.heartbeat(new Heartbeat("w0", List.of(AttemptReport.succeeded(map, null))))).containsExactly(new CommitJob(id));
+
+        assertThat(core.killJob(id, "too late")).as("a committing job finishes its commit").isEmpty();
+        assertThat(core.jobStatus(id).orElseThrow().state()).isEqualTo(JobState.RUNNING);
+        List<SchedulerAction> actions = core.jobCommitted(id, "Permission denied: /out");
+        assertThat(actions).filteredOn(JobCompleted.class::isInstance).singleElement().satisfies(a -> {
+            JobStatus status = ((JobCompleted) a).status();
+            assertThat(status.state()).isEqualTo(JobState.FAILED);
+            assertThat(status.failure()).isEqualTo("Job commit failed: Permission denied: /out");
+        });
+        assertThat(core.jobCommitted(id, "")).as("a second outcome changes nothing").isEmpty();
+        assertThat(core.jobStatus(id).orElseThrow().state()).isEqualTo(JobState.FAILED);
+    }
+
+    @Test
     void theHistoryKeepsTheMostRecentFinishedJobs() {
         SchedulerCore core = new SchedulerCore(SchedulerConfig.from(Configuration.empty()
                 .with(SchedulerConfigKeys.HISTORY_RETAINED_JOBS, "2")), clock);
         for (int i = 1; i <= 3; i++) {
-            core.submitJob(new JobSpec(new JobId("sim", i), "alice", "empty " + i, List.of(), 0));
+            JobId id = new JobId("sim", i);
+            assertThat(core.submitJob(new JobSpec(id, "alice", "empty " + i, List.of(), 0))).containsExactly(new CommitJob(id));
+            core.jobCommitted(id, "");
         }
         assertThat(core.jobStatuses()).extracting(JobStatus::id).containsExactly(new JobId("sim", 2), new JobId("sim", 3));
         assertThat(core.jobStatus(new JobId("sim", 1))).isEmpty();

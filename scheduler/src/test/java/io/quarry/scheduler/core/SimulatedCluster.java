@@ -10,6 +10,7 @@ import io.quarry.mapreduce.TaskAttemptId;
 import io.quarry.mapreduce.TaskCounter;
 import io.quarry.mapreduce.TaskId;
 import io.quarry.mapreduce.TaskType;
+import io.quarry.scheduler.core.SchedulerAction.CommitJob;
 import io.quarry.scheduler.core.SchedulerAction.JobCompleted;
 import io.quarry.scheduler.core.SchedulerAction.KillAttempt;
 import io.quarry.scheduler.core.SchedulerAction.LaunchAttempt;
@@ -74,6 +75,8 @@ final class SimulatedCluster {
     private final Map<JobId, JobStatus> completed = new HashMap<>();
     private final List<JobId> submitted = new ArrayList<>();
     private Behavior behavior = DEFAULT;
+    /** The error each job's output commit ends with; empty for a commit that works. */
+    private java.util.function.Function<JobId, String> commitOutcome = job -> "";
     private long steps;
 
     SimulatedCluster(SchedulerConfig config, long seed) {
@@ -106,6 +109,10 @@ final class SimulatedCluster {
         alive.put(info.id(), true);
         running.put(info.id(), new LinkedHashMap<>());
         execute(core.registerWorker(info));
+    }
+
+    void commitOutcome(java.util.function.Function<JobId, String> outcome) {
+        this.commitOutcome = outcome;
     }
 
     void behave(Behavior newBehavior) {
@@ -277,6 +284,8 @@ final class SimulatedCluster {
                 completed.put(done.status().id(), done.status());
             } else if (action instanceof RerunMap) {
                 // Reducers would stop fetching from the lost attempt; nothing runs here.
+            } else if (action instanceof CommitJob commit) {
+                execute(core.jobCommitted(commit.job(), commitOutcome.apply(commit.job())));
             }
         }
     }

@@ -9,6 +9,7 @@ import io.quarry.common.conf.Configuration;
 import io.quarry.common.error.ErrorCode;
 import io.quarry.common.error.QuarryException;
 import io.quarry.common.net.HostAndPort;
+import io.quarry.common.testing.Await;
 import io.quarry.common.time.ManualClock;
 import io.quarry.dfs.Path;
 import io.quarry.mapreduce.TaskAttemptId;
@@ -44,12 +45,15 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
 
 @Timeout(value = 30, unit = TimeUnit.SECONDS)
 class SchedulerServerTest {
     private static final Map<String, String> HOSTS = Map.of("w1", "host-a", "w2", "host-b");
 
     private final ManualClock clock = new ManualClock(1_700_000_000_000L);
+    @TempDir
+    java.nio.file.Path tmp;
     private SchedulerServer server;
     private SchedulerClient client;
 
@@ -77,10 +81,13 @@ class SchedulerServerTest {
     }
 
     @Test
-    void jobRunsFromSubmissionToSuccessOverTheWire() throws QuarryException {
+    void jobRunsFromSubmissionToSuccessOverTheWire() throws Exception {
         List<FileSplit> splits = List.of(split(0, "host-a"), split(1, "host-b"), split(2, "host-a"));
-        String jobId = client.submitJob(new SubmitJob("", "alice", "wordcount", Map.of("mapreduce.job.name", "wordcount"),
-                "file:/staging/job.jar", splits.stream().map(SplitCodec::encode).toList(), 1));
+        java.nio.file.Path outputDir = tmp.resolve("out");
+        String jar = emptyJar(tmp.resolve("job.jar"));
+        String jobId = client.submitJob(new SubmitJob("", "alice", "wordcount", Map.of("mapreduce.job.name", "wordcount",
+                        "mapreduce.output.fileoutputformat.outputdir", outputDir.toUri().toString()),
+                jar, splits.stream().map(SplitCodec::encode).toList(), 1));
         assertThat(jobId).startsWith("job_1700000000000_");
 
         Map<String, LaunchInstruction> maps = new HashMap<>();
@@ -99,7 +106,7 @@ class SchedulerServerTest {
             assertThat(splits).contains((FileSplit) split);
             assertThat(split.locations()).containsExactly(HOSTS.get(workerOf.get(launch.attemptId())));
             assertThat(launch.locality()).isEqualTo("NODE_LOCAL");
-            assertThat(launch.jarPath()).isEqualTo("file:/staging/job.jar");
+            assertThat(launch.jarPath()).isEqualTo(jar);
             assertThat(launch.jobConf()).containsEntry("mapreduce.job.name", "wordcount");
             assertThat(TaskAttemptId.parse(launch.attemptId()).type()).isEqualTo(TaskType.MAP);
         }
@@ -143,8 +150,11 @@ class SchedulerServerTest {
         assertThat(client.canCommit(reduce.attemptId())).isTrue();
         String reduceWorker = workerOf.get(reduce.attemptId());
         HeartbeatResponse last = heartbeat(reduceWorker, List.of(succeeded(reduce.attemptId())));
-        assertThat(last.instructions()).as("the reporting worker hears of the job's end at once")
-                .contains(new CleanupJobInstruction(jobId, "SUCCEEDED"));
+        assertThat(last.instructions()).as("the job ends only once its output is committed").isEmpty();
+        Await.untilNoException("the job's output committed", Duration.ofSeconds(10),
+                () -> assertThat(client.jobStatus(jobId).state()).isEqualTo("SUCCEEDED"));
+        assertThat(outputDir.resolve("_SUCCESS")).as("the Scheduler committed the job's output").exists();
+        assertThat(heartbeat(reduceWorker, List.of()).instructions()).contains(new CleanupJobInstruction(jobId, "SUCCEEDED"));
 
         WireJobStatus status = client.jobStatus(jobId);
         assertThat(client.mapOutputs(jobId)).as("a finished job has no outputs left to fetch")
@@ -272,6 +282,14 @@ class SchedulerServerTest {
         server.service().expireWorkers().get(10, TimeUnit.SECONDS);
         assertThat(heartbeat("w2", List.of()).reregister()).isTrue();
         assertThat(heartbeat("w1", List.of()).reregister()).isFalse();
+    }
+
+    /** A job jar with no classes: the job's classes come from the test's class path. */
+    private static String emptyJar(java.nio.file.Path file) throws java.io.IOException {
+        try (java.util.jar.JarOutputStream out = new java.util.jar.JarOutputStream(java.nio.file.Files.newOutputStream(file))) {
+            out.putNextEntry(new java.util.zip.ZipEntry("META-INF/"));
+        }
+        return file.toUri().toString();
     }
 
     private HeartbeatResponse heartbeat(String worker, List<WireAttemptReport> reports) throws QuarryException {

@@ -294,10 +294,12 @@ class WorkerDaemonTest {
         return counts;
     }
 
-    /** The word counts every committed reduce wrote (the job commit is the job client's, not the Workers'). */
+    /** The word counts the job's published output holds (the Scheduler commits it before the job succeeds). */
     private Map<String, Long> committedCounts() throws Exception {
         Map<String, Long> counts = new TreeMap<>();
-        Path committed = tmp.resolve("out").resolve(FileOutputCommitter.TEMPORARY);
+        Path committed = tmp.resolve("out");
+        assertThat(committed.resolve("_SUCCESS")).exists();
+        assertThat(committed.resolve(FileOutputCommitter.TEMPORARY)).doesNotExist();
         try (Stream<Path> files = Files.walk(committed)) {
             for (Path file : files.filter(p -> p.getFileName().toString().startsWith("part-r-")).toList()) {
                 for (String line : Files.readAllLines(file)) {

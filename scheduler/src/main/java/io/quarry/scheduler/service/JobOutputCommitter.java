@@ -1,0 +1,127 @@
+package io.quarry.scheduler.service;
+
+import static java.util.Objects.requireNonNull;
+
+import io.quarry.common.concurrent.Threads;
+import io.quarry.common.conf.Configuration;
+import io.quarry.mapreduce.JobContext;
+import io.quarry.mapreduce.JobId;
+import io.quarry.mapreduce.TaskAttemptContext;
+import io.quarry.mapreduce.TaskAttemptId;
+import io.quarry.mapreduce.TaskId;
+import io.quarry.mapreduce.TaskType;
+import io.quarry.mapreduce.output.OutputCommitter;
+import io.quarry.scheduler.worker.JobLocalizer;
+import io.quarry.scheduler.worker.LocalizedJob;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BiConsumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The job's last step, taken by the Scheduler so it happens whether or not the client is still
+ * there: once every task succeeded, the job's output committer publishes the committed task
+ * outputs ({@code _SUCCESS} included); a failed or killed job's output is aborted. Runs on a
+ * thread of its own (filesystem calls never hold up the event thread), with the job's classes
+ * loaded from its staged jar, and reports each commit's outcome ({@code ""} or the error).
+ */
+final class JobOutputCommitter implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(JobOutputCommitter.class);
+
+    private final ExecutorService thread = Executors.newSingleThreadExecutor(Threads.named("scheduler-commit-%d"));
+    private final Path localDir;
+    private final JobLocalizer localizer;
+    private final BiConsumer<JobId, String> outcome;
+
+    /** @param outcome told, on the commit thread, how each commit ended: {@code ""} or what went wrong */
+    JobOutputCommitter(BiConsumer<JobId, String> outcome) {
+        this.outcome = requireNonNull(outcome, "outcome is null");
+        try {
+            this.localDir = Files.createTempDirectory("quarry-scheduler-jobs");
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot create the Scheduler's directory for job jars", e);
+        }
+        this.localizer = new JobLocalizer(localDir, JobOutputCommitter.class.getClassLoader());
+    }
+
+    /** Publishes the output of a job whose tasks all succeeded; the outcome follows. */
+    void commit(SubmittedJob job) {
+        submit(job, () -> {
+            String error = "";
+            try {
+                committer(job).run(true);
+                LOG.info("Committed the output of {}", job.id());
+            } catch (Exception | LinkageError e) {
+                LOG.warn("The output commit of {} failed", job.id(), e);
+                error = e.toString();
+            }
+            localizer.release(job.id());
+            localizer.forget(job.id());
+            outcome.accept(job.id(), error);
+        }, "commit");
+    }
+
+    /** Removes what a failed or killed job left in its output directory; best effort, no outcome. */
+    void abort(SubmittedJob job) {
+        submit(job, () -> {
+            try {
+                committer(job).run(false);
+            } catch (Exception | LinkageError e) {
+                LOG.warn("Could not clean up the output of {}: {}", job.id(), e.toString());
+            }
+            localizer.release(job.id());
+            localizer.forget(job.id());
+        }, "abort");
+    }
+
+    private void submit(SubmittedJob job, Runnable work, String what) {
+        try {
+            thread.execute(work);
+        } catch (RejectedExecutionException e) {
+            LOG.warn("The Scheduler is shutting down: the output {} of {} does not happen", what, job.id());
+        }
+    }
+
+    /** The job's committer, built with its classes; {@code run(true)} commits, {@code run(false)} aborts. */
+    private CommitStep committer(SubmittedJob job) throws IOException {
+        Configuration conf = Configuration.of(job.conf());
+        LocalizedJob localized = localizer.localize(job.id(), conf, job.jarPath().isEmpty() ? null : job.jarPath());
+        JobContext context = new JobContext(job.id(), conf, localized.classLoader());
+        TaskAttemptContext attempt = new TaskAttemptContext(context, new TaskAttemptId(new TaskId(job.id(), TaskType.MAP, 0), 0));
+        OutputCommitter committer = context.newInstance(context.outputFormatClass()).committer(attempt);
+        return commit -> {
+            if (commit) {
+                committer.commitJob(context);
+            } else {
+                committer.abortJob(context);
+            }
+        };
+    }
+
+    @FunctionalInterface
+    private interface CommitStep {
+        void run(boolean commit) throws IOException;
+    }
+
+    @Override
+    public void close() {
+        thread.shutdown();
+        try {
+            if (!thread.awaitTermination(10, TimeUnit.SECONDS)) {
+                LOG.warn("Job output commits still running after 10 s; stopping them");
+                thread.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            thread.shutdownNow();
+        }
+        LocalizedJob.deleteRecursively(localDir);
+    }
+}
