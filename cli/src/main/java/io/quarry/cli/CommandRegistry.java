@@ -17,6 +17,7 @@ import io.quarry.cli.job.JarCommand;
 import io.quarry.cli.job.JobCommand;
 import io.quarry.cli.local.LocalCommand;
 import io.quarry.scheduler.service.SchedulerDaemon;
+import io.quarry.scheduler.worker.WorkerDaemon;
 
 /**
  * The subcommands by name, in the order {@code quarry help} lists them. Later capabilities
@@ -40,6 +41,8 @@ public final class CommandRegistry {
         registry.register(DaemonCommand.dataNode());
         registry.register(new DaemonCommand(SchedulerDaemon.ROLE, "Run the MapReduce Scheduler in the foreground",
                 SchedulerDaemon::start));
+        registry.register(new DaemonCommand(WorkerDaemon.ROLE, "Run a MapReduce Worker in the foreground",
+                WorkerDaemon::start));
         registry.register(new ConfTemplateCommand());
         return registry;
     }

@@ -29,7 +29,7 @@ class QuarryMainTest {
     void helpListsTheVisibleCommands() {
         CliRun run = quarry("help");
         assertThat(run.exitCode()).isZero();
-        for (String command : new String[] {"help", "version", "dfs", "fsck", "dfsadmin", "local", "namenode", "datanode", "scheduler", "job"}) {
+        for (String command : new String[] {"help", "version", "dfs", "fsck", "dfsadmin", "local", "namenode", "datanode", "scheduler", "worker", "job"}) {
             assertThat(run.out()).containsPattern("(?m)^  " + command + " +\\S");
         }
         assertThat(run.out()).doesNotContain("conf-template");

@@ -81,6 +81,33 @@ public final class AttemptRunner implements AutoCloseable {
         }
     }
 
+    /**
+     * Records an attempt that could not be set up to run (its split does not decode, its job cannot
+     * be localized): the next heartbeat reports it FAILED with {@code error}.
+     */
+    public void failedToStart(AttemptLaunch launch, String error) {
+        requireNonNull(launch, "launch is null");
+        RunningAttempt attempt = new RunningAttempt(launch, clock.nanoTime());
+        attempt.finish(AttemptState.FAILED, error, null);
+        attempt.released();
+        if (attempts.putIfAbsent(launch.attempt(), attempt) != null) {
+            LOG.warn("{} is already on this Worker; ignoring its failed second launch", launch.attempt());
+            return;
+        }
+        LOG.warn("{} could not start: {}", launch.attempt(), error);
+    }
+
+    /** The attempts still running, for a Worker that must give them up (the Scheduler no longer knows them). */
+    public List<TaskAttemptId> running() {
+        List<TaskAttemptId> running = new ArrayList<>();
+        for (RunningAttempt attempt : attempts.values()) {
+            if (attempt.isRunning()) {
+                running.add(attempt.id());
+            }
+        }
+        return running;
+    }
+
     /** Stops a running attempt: it is reported KILLED and its output is discarded. False when it had already ended. */
     public boolean kill(TaskAttemptId id, String reason) {
         RunningAttempt attempt = attempts.get(requireNonNull(id, "id is null"));
