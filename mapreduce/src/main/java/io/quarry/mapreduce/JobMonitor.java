@@ -49,8 +49,19 @@ final class JobMonitor {
         return status;
     }
 
+    /** {@code  map 45% reduce 0% | tasks: 2 running, 5 finished, 1 failed}: progress, then maps and reduces together. */
     static String progressLine(JobStatus status) {
-        return " map " + percent(status.mapProgress()) + "% reduce " + percent(status.reduceProgress()) + "%";
+        String line = " map " + percent(status.mapProgress()) + "% reduce " + percent(status.reduceProgress()) + "%";
+        JobStatus.TaskCounts maps = status.maps();
+        JobStatus.TaskCounts reduces = status.reduces();
+        if (maps.total() + reduces.total() == 0) {
+            return line;
+        }
+        int killed = maps.killedAttempts() + reduces.killedAttempts();
+        return line + " | tasks: " + (maps.running() + reduces.running()) + " running, "
+                + (maps.succeeded() + reduces.succeeded()) + " finished, "
+                + (maps.failedAttempts() + reduces.failedAttempts()) + " failed"
+                + (killed == 0 ? "" : ", " + killed + " killed");
     }
 
     private static int percent(float fraction) {
