@@ -18,6 +18,7 @@ import io.quarry.mapreduce.MapReduceConfigKeys;
 import io.quarry.scheduler.core.SchedulerConfigKeys;
 import io.quarry.scheduler.service.SchedulerDaemon;
 import io.quarry.scheduler.service.SchedulerServiceConfigKeys;
+import io.quarry.scheduler.worker.WorkerConfigKeys;
 import io.quarry.scheduler.worker.WorkerDaemon;
 
 /**
@@ -33,7 +34,7 @@ public final class MiniQuarryCluster implements AutoCloseable {
 
     /** Scheduler and Worker settings that keep tests fast; the builder's {@code set} overrides them. */
     static final Map<String, String> TEST_DEFAULTS = Map.of(
-            WorkerKeys.HEARTBEAT_INTERVAL, "100ms",
+            WorkerConfigKeys.HEARTBEAT_INTERVAL.name(), "100ms",
             SchedulerConfigKeys.WORKER_EXPIRY.name(), "10s",
             SchedulerServiceConfigKeys.EXPIRY_CHECK_INTERVAL.name(), "200ms");
 
@@ -163,8 +164,8 @@ public final class MiniQuarryCluster implements AutoCloseable {
                 throw new IllegalArgumentException("a Worker needs at least one map and one reduce slot, got " + mapSlots
                         + " and " + reduceSlots);
             }
-            overrides.put(WorkerKeys.MAP_SLOTS, Integer.toString(mapSlots));
-            overrides.put(WorkerKeys.REDUCE_SLOTS, Integer.toString(reduceSlots));
+            overrides.put(WorkerConfigKeys.MAP_SLOTS.name(), Integer.toString(mapSlots));
+            overrides.put(WorkerConfigKeys.REDUCE_SLOTS.name(), Integer.toString(reduceSlots));
             return this;
         }
 

@@ -18,6 +18,7 @@ import org.slf4j.LoggerFactory;
 import io.quarry.common.conf.Configuration;
 import io.quarry.common.net.HostAndPort;
 import io.quarry.scheduler.service.SchedulerServiceConfigKeys;
+import io.quarry.scheduler.worker.WorkerConfigKeys;
 import io.quarry.scheduler.worker.WorkerDaemon;
 
 /**
@@ -46,10 +47,10 @@ final class WorkerNodes implements AutoCloseable {
         String host = layout.dataNodeHost(index);
         Map<String, String> values = new HashMap<>();
         values.put(SchedulerServiceConfigKeys.ADDRESS.name(), scheduler.toString());
-        values.put(WorkerKeys.HOSTNAME, host);
-        values.put(WorkerKeys.RACK, layout.rack(index));
-        values.put(WorkerKeys.SHUFFLE_ADDRESS, host + ":0");
-        values.put(WorkerKeys.LOCAL_DIRS, dir.resolve("local").toString());
+        values.put(WorkerConfigKeys.HOSTNAME.name(), host);
+        values.put(WorkerConfigKeys.RACK.name(), layout.rack(index));
+        values.put(WorkerConfigKeys.SHUFFLE_ADDRESS.name(), host + ":0");
+        values.put(WorkerConfigKeys.LOCAL_DIR.name(), dir.resolve("local").toString());
         Configuration conf = base;
         for (Map.Entry<String, String> entry : values.entrySet()) {
             conf = conf.with(entry.getKey(), entry.getValue());

@@ -7,24 +7,21 @@ import java.util.concurrent.TimeUnit;
 import io.quarry.common.conf.Configuration;
 import io.quarry.common.net.HostAndPort;
 import io.quarry.scheduler.service.SchedulerServiceConfigKeys;
+import io.quarry.scheduler.worker.WorkerConfigKeys;
 import io.quarry.scheduler.worker.WorkerDaemon;
 
 /** The local cluster's one Worker: on 127.0.0.1 beside the DataNodes, its directory under the cluster's. */
 final class LocalWorkerConf {
-    static final String HOSTNAME = "quarry.worker.hostname";
-    static final String SHUFFLE_ADDRESS = "quarry.worker.shuffle.address";
-    static final String LOCAL_DIRS = "quarry.worker.local.dirs";
-
     private LocalWorkerConf() {
     }
 
     /** The cluster's configuration plus where the Worker serves, keeps its files and finds the Scheduler. */
     static Configuration of(Configuration conf, LocalDirs dirs, HostAndPort scheduler) {
         Configuration out = conf.with(SchedulerServiceConfigKeys.ADDRESS, scheduler.toString())
-                .with(HOSTNAME, "127.0.0.1")
-                .with(LOCAL_DIRS, dirs.workerDir().toString());
-        if (conf.get(SHUFFLE_ADDRESS) == null) {
-            out = out.with(SHUFFLE_ADDRESS, "127.0.0.1:0");
+                .with(WorkerConfigKeys.HOSTNAME, "127.0.0.1")
+                .with(WorkerConfigKeys.LOCAL_DIR, dirs.workerDir().toString());
+        if (!conf.isSet(WorkerConfigKeys.SHUFFLE_ADDRESS)) {
+            out = out.with(WorkerConfigKeys.SHUFFLE_ADDRESS, "127.0.0.1:0");
         }
         return out;
     }
