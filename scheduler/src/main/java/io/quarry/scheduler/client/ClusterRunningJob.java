@@ -40,6 +40,7 @@ public final class ClusterRunningJob implements RunningJob {
     private final String user;
     private final SchedulerClient client;
     private final StagingDirectory staging;
+    private final JobCommit commit;
     private final PollSchedule schedule;
     private final Duration pollInterval;
     private final Clock clock;
@@ -52,11 +53,12 @@ public final class ClusterRunningJob implements RunningJob {
     private boolean pollRequested;
 
     private ClusterRunningJob(JobId id, String name, String user, SchedulerClient client, StagingDirectory staging,
-                              Duration pollInterval, Clock clock) {
+                              JobCommit commit, Duration pollInterval, Clock clock) {
         this.id = requireNonNull(id, "id is null");
         this.user = requireNonNull(user, "user is null");
         this.client = requireNonNull(client, "client is null");
         this.staging = staging;
+        this.commit = commit;
         this.pollInterval = requireNonNull(pollInterval, "pollInterval is null");
         this.schedule = new PollSchedule(pollInterval);
         this.clock = requireNonNull(clock, "clock is null");
@@ -66,11 +68,17 @@ public final class ClusterRunningJob implements RunningJob {
 
     /**
      * Starts following a submitted job. Takes ownership of {@code client} (closed when the job ends)
-     * and of {@code staging} (removed when the job ends; null when nothing was staged).
+     * and of {@code staging} (removed when the job ends; null when nothing was staged). When the job
+     * ends, {@code commit} (null for none) commits or aborts its output before the end is published.
      */
     static ClusterRunningJob follow(JobId id, String name, String user, SchedulerClient client, StagingDirectory staging,
                                     Duration pollInterval, Clock clock) {
-        ClusterRunningJob job = new ClusterRunningJob(id, name, user, client, staging, pollInterval, clock);
+        return follow(id, name, user, client, staging, null, pollInterval, clock);
+    }
+
+    static ClusterRunningJob follow(JobId id, String name, String user, SchedulerClient client, StagingDirectory staging,
+                                    JobCommit commit, Duration pollInterval, Clock clock) {
+        ClusterRunningJob job = new ClusterRunningJob(id, name, user, client, staging, commit, pollInterval, clock);
         job.poller.start();
         return job;
     }
@@ -211,7 +219,8 @@ public final class ClusterRunningJob implements RunningJob {
         }
     }
 
-    private void finish(JobStatus last) {
+    private void finish(JobStatus ended) {
+        JobStatus last = commit == null ? ended : commit.complete(ended);
         if (staging != null && staging.delete()) {
             LOG.debug("Removed the staging directory {} of job {}", staging, id);
         }
