@@ -50,8 +50,8 @@ class DataLocalityTest {
             long dataLocal = counters.value(JobCounter.DATA_LOCAL_MAPS);
             long rackLocal = counters.value(JobCounter.RACK_LOCAL_MAPS);
             long other = counters.value(JobCounter.OTHER_LOCAL_MAPS);
-            System.out.printf("Locality on 8 nodes, 64 blocks at replication 3: %d of %d maps data-local (%.1f%%), "
-                    + "%d rack-local, %d other%n", dataLocal, maps, 100.0 * dataLocal / maps, rackLocal, other);
+            System.out.println(String.format("Locality on 8 nodes, 64 blocks at replication 3: %d of %d maps data-local (%.1f%%), "
+                    + "%d rack-local, %d other", dataLocal, maps, 100.0 * dataLocal / maps, rackLocal, other));
             assertThat(maps).isGreaterThanOrEqualTo(BLOCKS);
             assertThat(dataLocal + rackLocal + other).isEqualTo(maps);
             assertThat(dataLocal * 100).as("data-local maps %d of %d", dataLocal, maps).isGreaterThanOrEqualTo(90L * maps);
