@@ -2,7 +2,6 @@ package io.quarry.minicluster.scheduler;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
 import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
@@ -12,6 +11,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
 
 import io.quarry.common.conf.Configuration;
 import io.quarry.common.testing.Seeds;
@@ -32,12 +32,12 @@ import io.quarry.minicluster.MiniQuarryCluster;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ClusterMatchesLocalRunnerTest {
     private static final String SAMPLE_SIZE = "quarry.job.terasort.sample-size";
-    private java.nio.file.Path baseDir;
+    @TempDir
+    static java.nio.file.Path baseDir;
     private MiniQuarryCluster cluster;
 
     @BeforeAll
     void startCluster() throws Exception {
-        baseDir = Files.createTempDirectory("cluster-matches-local");
         cluster = MiniQuarryCluster.builder(baseDir).numNodes(4).slots(2, 2)
                 .set("dfs.blocksize", "64k").set("dfs.replication", "2").build();
     }

@@ -3,7 +3,6 @@ package io.quarry.minicluster.scheduler;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Random;
@@ -16,6 +15,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
 
 import io.quarry.common.testing.Seeds;
 import io.quarry.dfs.FileSystem;
@@ -41,12 +41,12 @@ class JobOutcomesTest {
     private static final String FAILURE_TEXT = "deliberate failure: record 0 of this split is unreadable";
     private static final Duration WAIT = Duration.ofSeconds(60);
 
-    private java.nio.file.Path baseDir;
+    @TempDir
+    static java.nio.file.Path baseDir;
     private MiniQuarryCluster cluster;
 
     @BeforeAll
     void startCluster() throws Exception {
-        baseDir = Files.createTempDirectory("job-outcomes");
         cluster = MiniQuarryCluster.builder(baseDir).numNodes(4).slots(2, 1)
                 .set("dfs.blocksize", "64k").set("dfs.replication", "2")
                 .set("quarry.scheduler.speculation.min-runtime", "100ms")
