@@ -147,7 +147,6 @@ class JobOutcomesTest {
         Job job = copyJob(input, new Path("/straggler/out"), true);
         assertThat(job.waitForCompletion(false)).as(job.status().failure()).isTrue();
 
-        System.out.println("Straggler job counters: " + job.counters());
         assertThat(job.counters().value(JobCounter.TOTAL_LAUNCHED_MAPS)).as("4 maps and one backup").isEqualTo(5);
         assertThat(job.counters().value(JobCounter.NUM_FAILED_MAPS)).as("the second attempt was a backup, not a retry").isZero();
         Map<String, byte[]> expected = JobFiles.parts(fs, new Path("/straggler/reference"));
