@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.jar.JarFile;
 import java.util.jar.Manifest;
+import java.util.zip.ZipException;
 
 import io.quarry.cli.Command;
 import io.quarry.cli.CommandContext;
@@ -45,6 +46,8 @@ public final class JarCommand implements Command {
                 + "  --local       run the job in this process (mapreduce.framework.name=local)\n"
                 + "  <jar>         the job jar; its manifest's Main-Class is the driver when present\n"
                 + "  <main class>  the driver class, when the jar's manifest names none\n"
+                + "With mapreduce.framework.name=cluster (in quarry-site.properties or -D), jobs go to the Scheduler at\n"
+                + "quarry.scheduler.address, with this jar shipped to the workers (mapreduce.job.jar).\n"
                 + "Example: quarry jar lib/quarry-jobs-examples-*.jar wordcount /in /out\n"
                 + "Exit code: the driver's (0 when the job succeeded).";
     }
@@ -65,6 +68,9 @@ public final class JarCommand implements Command {
             throw new UsageException("no such jar file: " + jar);
         }
         String mainClass = manifestMainClass(jar);
+        if (!conf.isSet(MapReduceConfigKeys.JOB_JAR)) {
+            conf = conf.with(MapReduceConfigKeys.JOB_JAR, jar.toAbsolutePath().toString());
+        }
         if (mainClass == null) {
             if (rest.isEmpty()) {
                 throw new UsageException(jar + " names no Main-Class in its manifest; give the <main class>");
@@ -117,10 +123,12 @@ public final class JarCommand implements Command {
         }
     }
 
-    private static String manifestMainClass(Path jar) throws IOException {
+    private static String manifestMainClass(Path jar) throws IOException, UsageException {
         try (JarFile file = new JarFile(jar.toFile())) {
             Manifest manifest = file.getManifest();
             return manifest == null ? null : manifest.getMainAttributes().getValue("Main-Class");
+        } catch (ZipException e) {
+            throw new UsageException("not a jar file: " + jar);
         }
     }
 }

@@ -7,11 +7,11 @@ import io.quarry.cli.Command;
 import io.quarry.cli.CommandContext;
 import io.quarry.cli.ExitCodes;
 import io.quarry.cli.UsageException;
-import io.quarry.common.conf.ConfigException;
 import io.quarry.common.conf.Configuration;
 import io.quarry.common.error.ErrorCode;
 import io.quarry.common.error.QuarryException;
 import io.quarry.common.net.HostAndPort;
+import io.quarry.scheduler.client.SchedulerAddress;
 import io.quarry.scheduler.protocol.WireJobStatus;
 import io.quarry.scheduler.service.SchedulerClient;
 import io.quarry.scheduler.service.SchedulerServiceConfigKeys;
@@ -94,18 +94,7 @@ public final class JobCommand implements Command {
 
     /** The configured address, with a wildcard bind host ({@code 0.0.0.0}, {@code ::}) replaced by loopback. */
     static HostAndPort clientAddress(Configuration conf) {
-        String value = conf.getString(SchedulerServiceConfigKeys.ADDRESS);
-        HostAndPort address;
-        try {
-            address = HostAndPort.parse(value);
-        } catch (IllegalArgumentException e) {
-            throw new ConfigException(SchedulerServiceConfigKeys.ADDRESS.name() + " = " + value + ": " + e.getMessage());
-        }
-        String host = address.host();
-        if (host.equals("0.0.0.0") || host.equals("::") || host.equals("[::]") || host.isEmpty()) {
-            return new HostAndPort("127.0.0.1", address.port());
-        }
-        return address;
+        return SchedulerAddress.forClient(conf);
     }
 
     private static QuarryException withHint(QuarryException e) {

@@ -2,10 +2,8 @@ package io.quarry.cli.job;
 
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.TreeMap;
 
-import io.quarry.scheduler.protocol.WireForms;
+import io.quarry.scheduler.client.WireCounters;
 import io.quarry.scheduler.protocol.WireJobStatus;
 import io.quarry.scheduler.protocol.WireTaskCounts;
 
@@ -38,19 +36,12 @@ final class JobReport {
         out.append("reduce() completion: ").append(job.reduceProgress()).append('\n');
         out.append("Job state: ").append(job.state()).append('\n');
         out.append("reason for failure: ").append(job.failure()).append('\n');
-        out.append(WireForms.counters(sorted(job.counters())).format());
+        out.append(WireCounters.toCounters(job.counters()).format());
         return out.toString();
     }
 
     /** {@code 66.7% (2/3)}: progress, then succeeded of total tasks. */
     private static String progress(float fraction, WireTaskCounts counts) {
         return String.format(Locale.ROOT, "%.1f%% (%d/%d)", fraction * 100f, counts.succeeded(), counts.total());
-    }
-
-    /** The wire keeps no group order; sort so the output is stable. */
-    private static Map<String, Map<String, Long>> sorted(Map<String, Map<String, Long>> groups) {
-        Map<String, Map<String, Long>> out = new TreeMap<>();
-        groups.forEach((group, counters) -> out.put(group, new TreeMap<>(counters)));
-        return out;
     }
 }

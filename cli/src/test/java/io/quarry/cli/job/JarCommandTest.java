@@ -98,17 +98,47 @@ class JarCommandTest {
 
     @Test
     void missingJarOrClassAreReported() throws IOException {
-        CliRun missing = CliRun.run(NO_FILESYSTEM, "jar", dir.resolve("nope.jar").toString());
+        Path nope = dir.resolve("nope.jar");
+        CliRun missing = CliRun.run(NO_FILESYSTEM, "jar", nope.toString());
         assertThat(missing.exitCode()).isEqualTo(2);
-        assertThat(missing.err()).contains("no such jar file").contains("nope.jar");
+        assertThat(missing.err()).startsWith("jar: no such jar file: " + nope + "\n");
 
-        CliRun noClass = CliRun.run(NO_FILESYSTEM, "jar", jar(null).toString());
+        Path plain = jar(null);
+        CliRun noClass = CliRun.run(NO_FILESYSTEM, "jar", plain.toString());
         assertThat(noClass.exitCode()).isEqualTo(2);
-        assertThat(noClass.err()).contains("names no Main-Class");
+        assertThat(noClass.err()).startsWith("jar: " + plain + " names no Main-Class in its manifest; give the <main class>\n");
 
-        CliRun unknownClass = CliRun.run(NO_FILESYSTEM, "jar", jar(null).toString(), "com.example.Missing");
+        CliRun unknownClass = CliRun.run(NO_FILESYSTEM, "jar", plain.toString(), "com.example.Missing");
         assertThat(unknownClass.exitCode()).isEqualTo(1);
-        assertThat(unknownClass.err()).contains("com.example.Missing").contains("not found");
+        assertThat(unknownClass.err()).isEqualTo("jar: class com.example.Missing not found in " + plain + "\n");
+    }
+
+    @Test
+    void aFileThatIsNotAJarIsReportedAsSuch() throws IOException {
+        Path text = dir.resolve("notes.jar");
+        Files.writeString(text, "just some text\n", StandardCharsets.UTF_8);
+        Path empty = Files.createFile(dir.resolve("empty.jar"));
+
+        CliRun run = CliRun.run(NO_FILESYSTEM, "jar", text.toString(), "com.example.Main");
+        CliRun emptyRun = CliRun.run(NO_FILESYSTEM, "jar", empty.toString());
+
+        assertThat(run.exitCode()).as(run.toString()).isEqualTo(2);
+        assertThat(run.err()).startsWith("jar: not a jar file: " + text + "\n");
+        assertThat(emptyRun.exitCode()).as(emptyRun.toString()).isEqualTo(2);
+        assertThat(emptyRun.err()).startsWith("jar: not a jar file: " + empty + "\n");
+    }
+
+    @Test
+    void theJarBecomesTheJobJarUnlessOneIsSet() throws IOException {
+        Path jar = jar(RecordingTool.class.getName());
+
+        CliRun run = CliRun.run(NO_FILESYSTEM, "jar", "--local", jar.toString());
+        assertThat(run.exitCode()).as(run.toString()).isEqualTo(3);
+        assertThat(RecordingTool.lastConf.getString(MapReduceConfigKeys.JOB_JAR)).isEqualTo(jar.toAbsolutePath().toString());
+
+        CliRun explicit = CliRun.run(NO_FILESYSTEM, "-Dmapreduce.job.jar=/elsewhere/classes.jar", "jar", "--local", jar.toString());
+        assertThat(explicit.exitCode()).as(explicit.toString()).isEqualTo(3);
+        assertThat(RecordingTool.lastConf.getString(MapReduceConfigKeys.JOB_JAR)).isEqualTo("/elsewhere/classes.jar");
     }
 
     @Test

@@ -85,7 +85,8 @@ public final class ClusterJobRunner implements JobRunner {
             LOG.info("Submitted job {} ({}) to the Scheduler at {}: {} maps, {} reduces, staged in {} ({} ms)", id,
                     job.jobName(), address, splits.size(), job.numReduceTasks(), staging,
                     (clock.nanoTime() - started) / 1_000_000);
-            return ClusterRunningJob.follow(id, job.jobName(), user, client, staging, JobCommit.of(job, id),
+            return ClusterRunningJob.follow(id, job.jobName(), splits.size(), job.numReduceTasks(), user, client, staging,
+                    JobCommit.of(job, id),
                     jobConf.getDuration(MapReduceConfigKeys.PROGRESS_INTERVAL), clock);
         } catch (IOException | RuntimeException e) {
             if (client != null) {

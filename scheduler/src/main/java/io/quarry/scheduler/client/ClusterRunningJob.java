@@ -52,8 +52,8 @@ public final class ClusterRunningJob implements RunningJob {
     private IOException lost;
     private boolean pollRequested;
 
-    private ClusterRunningJob(JobId id, String name, String user, SchedulerClient client, StagingDirectory staging,
-                              JobCommit commit, Duration pollInterval, Clock clock) {
+    private ClusterRunningJob(JobId id, String name, int maps, int reduces, String user, SchedulerClient client,
+                              StagingDirectory staging, JobCommit commit, Duration pollInterval, Clock clock) {
         this.id = requireNonNull(id, "id is null");
         this.user = requireNonNull(user, "user is null");
         this.client = requireNonNull(client, "client is null");
@@ -62,23 +62,24 @@ public final class ClusterRunningJob implements RunningJob {
         this.pollInterval = requireNonNull(pollInterval, "pollInterval is null");
         this.schedule = new PollSchedule(pollInterval);
         this.clock = requireNonNull(clock, "clock is null");
-        this.latest = new JobStatus(id, name, JobState.PREP, 0f, 0f, null, null, null, null, clock.currentTimeMillis(), 0L);
+        this.latest = new JobStatus(id, name, JobState.PREP, 0f, 0f, new JobStatus.TaskCounts(maps, 0, 0, 0, 0),
+                new JobStatus.TaskCounts(reduces, 0, 0, 0, 0), null, null, clock.currentTimeMillis(), 0L);
         this.poller = Threads.named("job-client-" + id + "-%d").newThread(this::pollUntilFinished);
     }
 
     /**
-     * Starts following a submitted job. Takes ownership of {@code client} (closed when the job ends)
-     * and of {@code staging} (removed when the job ends; null when nothing was staged). When the job
-     * ends, {@code commit} (null for none) commits or aborts its output before the end is published.
+     * Starts following a submitted job of {@code maps} map and {@code reduces} reduce tasks. Takes ownership of {@code client} (closed when the job ends)
+     * and of {@code staging} (removed when the job ends; null when nothing was staged).
      */
-    static ClusterRunningJob follow(JobId id, String name, String user, SchedulerClient client, StagingDirectory staging,
-                                    Duration pollInterval, Clock clock) {
-        return follow(id, name, user, client, staging, null, pollInterval, clock);
+    static ClusterRunningJob follow(JobId id, String name, int maps, int reduces, String user, SchedulerClient client,
+                                    StagingDirectory staging, Duration pollInterval, Clock clock) {
+        return follow(id, name, maps, reduces, user, client, staging, null, pollInterval, clock);
     }
 
-    static ClusterRunningJob follow(JobId id, String name, String user, SchedulerClient client, StagingDirectory staging,
-                                    JobCommit commit, Duration pollInterval, Clock clock) {
-        ClusterRunningJob job = new ClusterRunningJob(id, name, user, client, staging, commit, pollInterval, clock);
+    /** As above; when the job ends, {@code commit} (null for none) commits or aborts its output before the end is published. */
+    static ClusterRunningJob follow(JobId id, String name, int maps, int reduces, String user, SchedulerClient client,
+                                    StagingDirectory staging, JobCommit commit, Duration pollInterval, Clock clock) {
+        ClusterRunningJob job = new ClusterRunningJob(id, name, maps, reduces, user, client, staging, commit, pollInterval, clock);
         job.poller.start();
         return job;
     }
@@ -236,7 +237,7 @@ public final class ClusterRunningJob implements RunningJob {
         String message = "Lost track of job " + id + " on the Scheduler at " + SchedulerAddress.describe(client.address())
                 + ": " + cause.getMessage()
                 + (staging == null ? "" : "; its staging directory " + staging + " is left in place");
-        LOG.warn(message);
+        LOG.info(message); // the caller gets it from status(); logged for clients that never ask
         synchronized (lock) {
             lost = new IOException(message, cause);
             version++;

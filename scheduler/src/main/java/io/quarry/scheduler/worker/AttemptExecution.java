@@ -6,12 +6,15 @@ import java.nio.file.Path;
 import io.quarry.mapreduce.JobContext;
 import io.quarry.mapreduce.TaskAttemptContext;
 import io.quarry.mapreduce.TaskAttemptId;
+import io.quarry.mapreduce.input.InputSplit;
 import io.quarry.mapreduce.output.OutputCommitter;
 import io.quarry.mapreduce.output.OutputFormat;
 import io.quarry.mapreduce.runtime.MapOutput;
 import io.quarry.mapreduce.runtime.MapTask;
 import io.quarry.mapreduce.runtime.ReduceTask;
 import io.quarry.scheduler.core.AttemptState;
+import io.quarry.scheduler.protocol.SerializedSplit;
+import io.quarry.scheduler.protocol.SplitCodec;
 import io.quarry.scheduler.shuffle.MapOutputRegistry;
 
 import org.slf4j.Logger;
@@ -21,7 +24,8 @@ import static java.util.Objects.requireNonNull;
 
 /**
  * Runs one attempt on the current thread: sets the job up, runs the map or reduce task with the
- * job's class loader as context loader, then publishes the result. A map with reducers registers
+ * job's class loader as context loader (decoding a map's {@link SerializedSplit} with it), then
+ * publishes the result. A map with reducers registers
  * its output for the shuffle; a reduce or map-only attempt commits its output only with the
  * Scheduler's permission. Anything the task throws, Errors included, fails only this attempt; a
  * killed, timed-out, failed or denied attempt leaves no output behind.
@@ -77,7 +81,7 @@ final class AttemptExecution implements Runnable {
                 committer = committerOf(context);
                 committer.setupTask(context);
             }
-            MapOutput output = runTask(launch, context, workDir);
+            MapOutput output = runTask(launch, context, workDir, job.classLoader());
             if (writesJobOutput) {
                 commit(context, committer);
             } else if (attempt.isRunning()) {
@@ -108,9 +112,13 @@ final class AttemptExecution implements Runnable {
         }
     }
 
-    private static MapOutput runTask(AttemptLaunch launch, TaskAttemptContext context, Path workDir) throws Exception {
+    private static MapOutput runTask(AttemptLaunch launch, TaskAttemptContext context, Path workDir, ClassLoader jobLoader)
+            throws Exception {
         if (launch.isMap()) {
-            return new MapTask(context, launch.split(), workDir).run();
+            // A split as it came from the Scheduler is decoded here, with the job's classes, off the heartbeat thread.
+            InputSplit split = launch.split() instanceof SerializedSplit serialized
+                    ? SplitCodec.decode(serialized, jobLoader) : launch.split();
+            return new MapTask(context, split, workDir).run();
         }
         new ReduceTask(context, launch.numMaps(), launch.fetcher(), workDir).run();
         return MapOutput.NONE;

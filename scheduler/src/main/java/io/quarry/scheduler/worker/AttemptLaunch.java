@@ -11,7 +11,8 @@ import static java.util.Objects.requireNonNull;
 /**
  * What a Worker needs to run one attempt: the job's configuration, its jar ({@code file:} or
  * {@code qfs://}; null when the job's classes are on the Worker's class path) and, for a map, its
- * split, for a reduce, the number of maps and where to fetch their outputs from. The runner closes
+ * split (a {@link io.quarry.scheduler.protocol.SerializedSplit} is decoded with the job's class
+ * loader as the attempt starts), for a reduce, the number of maps and where to fetch their outputs from. The runner closes
  * the fetcher when the attempt ends.
  */
 public record AttemptLaunch(TaskAttemptId attempt, Configuration conf, String jobJar, InputSplit split, int numMaps,

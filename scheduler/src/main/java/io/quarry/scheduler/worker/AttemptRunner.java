@@ -53,6 +53,16 @@ public final class AttemptRunner implements AutoCloseable {
      */
     public AttemptRunner(Clock clock, JobLocalizer localizer, MapOutputRegistry registry, CommitPermission commitPermission,
             int threads) {
+        this("worker", clock, localizer, registry, commitPermission, threads);
+    }
+
+    /**
+     * @param name    names the Worker in the attempt threads' names ({@code <name>-attempt-<n> <attempt id>})
+     * @param threads attempts that may run at once (the Worker's map plus reduce slots); more wait in line
+     */
+    public AttemptRunner(String name, Clock clock, JobLocalizer localizer, MapOutputRegistry registry,
+            CommitPermission commitPermission, int threads) {
+        requireNonNull(name, "name is null");
         this.clock = requireNonNull(clock, "clock is null");
         this.localizer = requireNonNull(localizer, "localizer is null");
         this.registry = requireNonNull(registry, "registry is null");
@@ -61,7 +71,7 @@ public final class AttemptRunner implements AutoCloseable {
             throw new IllegalArgumentException("an attempt runner needs at least one thread, not " + threads);
         }
         this.pool = new ThreadPoolExecutor(threads, threads, 1, TimeUnit.MINUTES, new LinkedBlockingQueue<>(),
-                namedThreads());
+                namedThreads(name));
     }
 
     /** Starts the attempt; a launch of an attempt this Worker already has is ignored. */
@@ -190,10 +200,18 @@ public final class AttemptRunner implements AutoCloseable {
         pool.shutdownNow();
     }
 
-    private static ThreadFactory namedThreads() {
+    /**
+     * After {@link #close}: waits for the attempt threads to finish cleaning up; false when some are
+     * still busy (code that ignores interrupts) after {@code timeout}.
+     */
+    public boolean awaitTermination(Duration timeout) throws InterruptedException {
+        return pool.awaitTermination(timeout.toNanos(), TimeUnit.NANOSECONDS);
+    }
+
+    private static ThreadFactory namedThreads(String name) {
         AtomicInteger count = new AtomicInteger();
         return runnable -> {
-            Thread thread = new Thread(runnable, "worker-attempt-" + count.incrementAndGet());
+            Thread thread = new Thread(runnable, name + "-attempt-" + count.incrementAndGet());
             thread.setDaemon(true);
             thread.setUncaughtExceptionHandler((t, e) -> LOG.error("Uncaught error on {}", t.getName(), e));
             return thread;

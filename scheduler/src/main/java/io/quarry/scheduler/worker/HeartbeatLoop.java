@@ -93,6 +93,8 @@ final class HeartbeatLoop implements AutoCloseable {
         stopped = true;
         wakeUp();
         if (Thread.currentThread() != thread) {
+            // Ends a call in flight (the Scheduler may be gone) as well as the wait between heartbeats.
+            thread.interrupt();
             try {
                 thread.join(TimeUnit.SECONDS.toMillis(5));
             } catch (InterruptedException e) {

@@ -10,14 +10,12 @@ import io.quarry.common.error.QuarryException;
 import io.quarry.mapreduce.JobId;
 import io.quarry.mapreduce.TaskAttemptId;
 import io.quarry.mapreduce.TaskType;
-import io.quarry.mapreduce.input.InputSplit;
 import io.quarry.mapreduce.runtime.MapOutput;
 import io.quarry.scheduler.protocol.CleanupJobInstruction;
 import io.quarry.scheduler.protocol.KillInstruction;
 import io.quarry.scheduler.protocol.LaunchInstruction;
 import io.quarry.scheduler.protocol.RerunMapInstruction;
 import io.quarry.scheduler.protocol.SerializedSplit;
-import io.quarry.scheduler.protocol.SplitCodec;
 import io.quarry.scheduler.protocol.WireForms;
 import io.quarry.scheduler.protocol.WorkerInstruction;
 import io.quarry.scheduler.service.SchedulerClient;
@@ -31,7 +29,7 @@ import static java.util.Objects.requireNonNull;
 
 /**
  * Carries out what a heartbeat answer tells the Worker: launches attempts (a map with its split
- * decoded by the job's class loader, a reduce with a {@link ReportingMapOutputFetcher}), kills
+ * as sent, decoded by the attempt itself; a reduce with a {@link ReportingMapOutputFetcher}), kills
  * them, stops serving a lost map output, and cleans up finished jobs. An instruction that cannot
  * be carried out fails its attempt (reported with the next heartbeat), never the Worker.
  */
@@ -92,18 +90,11 @@ final class InstructionHandler {
         AttemptLaunch launch;
         if (id.type() == TaskType.MAP) {
             if (instruction.split() == null) {
-                runner.failedToStart(AttemptLaunch.map(id, conf, jar, emptySplit()), "the Scheduler sent map " + id + " no split");
+                runner.failedToStart(AttemptLaunch.map(id, conf, jar, new SerializedSplit("none", new byte[0], 0, List.of())),
+                        "the Scheduler sent map " + id + " no split");
                 return;
             }
-            try {
-                ClassLoader loader = localizer.localize(id.jobId(), conf, jar).classLoader();
-                InputSplit split = SplitCodec.decode(instruction.split(), loader);
-                launch = AttemptLaunch.map(id, conf, jar, split);
-            } catch (Exception | LinkageError e) {
-                runner.failedToStart(AttemptLaunch.map(id, conf, jar, instruction.split()),
-                        "Cannot set up " + id + ": " + AttemptExecution.describe(e));
-                return;
-            }
+            launch = AttemptLaunch.map(id, conf, jar, instruction.split());
         } else {
             SchedulerMapOutputLocator locator = new SchedulerMapOutputLocator(id.jobId(), scheduler);
             launch = AttemptLaunch.reduce(id, conf, jar, instruction.numMaps(),
@@ -123,9 +114,5 @@ final class InstructionHandler {
         while (finishedJobs.size() > REMEMBERED_FINISHED_JOBS) {
             localizer.forget(finishedJobs.removeFirst());
         }
-    }
-
-    private static InputSplit emptySplit() {
-        return new SerializedSplit("none", new byte[0], 0, List.of());
     }
 }

@@ -3,10 +3,12 @@ package io.quarry.scheduler.worker;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import io.quarry.common.conf.CommonConfigKeys;
 import io.quarry.common.conf.Configuration;
 import io.quarry.common.error.ErrorCode;
 import io.quarry.common.error.QuarryException;
@@ -42,6 +44,7 @@ public final class WorkerDaemon implements Daemon {
     private final Path localDir;
     private final ShuffleServer shuffleServer;
     private final ShuffleClient shuffleClient;
+    private final SchedulerClient heartbeatClient;
     private final SchedulerClient scheduler;
     private final AttemptRunner runner;
     private final HeartbeatLoop heartbeats;
@@ -53,6 +56,7 @@ public final class WorkerDaemon implements Daemon {
         this.localDir = parts.localDir;
         this.shuffleServer = parts.shuffleServer;
         this.shuffleClient = parts.shuffleClient;
+        this.heartbeatClient = parts.heartbeatClient;
         this.scheduler = parts.scheduler;
         this.runner = parts.runner;
         this.heartbeats = parts.heartbeats;
@@ -66,6 +70,7 @@ public final class WorkerDaemon implements Daemon {
         Path localDir;
         ShuffleServer shuffleServer;
         ShuffleClient shuffleClient;
+        SchedulerClient heartbeatClient;
         SchedulerClient scheduler;
         AttemptRunner runner;
         HeartbeatLoop heartbeats;
@@ -111,29 +116,33 @@ public final class WorkerDaemon implements Daemon {
             parts.workerId = host + ":" + bound.port();
             parts.shuffleAddress = new HostAndPort(host, bound.port());
             parts.localDir = freshDirectory(settings.localDir(host, bound.port()));
+            // Heartbeats are not retried by the RPC client: the loop backs off itself and stops at once when closed.
+            parts.heartbeatClient = parts.add(new SchedulerClient(settings.scheduler(),
+                    conf.with(CommonConfigKeys.RPC_RETRY_MAX_ATTEMPTS, "1")));
             parts.scheduler = parts.add(new SchedulerClient(settings.scheduler(), conf));
             parts.shuffleClient = parts.add(new ShuffleClient(ROLE, conf));
             SchedulerClient scheduler = parts.scheduler;
             JobLocalizer localizer = new JobLocalizer(parts.localDir, WorkerDaemon.class.getClassLoader());
-            parts.runner = parts.add(new AttemptRunner(clock, localizer, registry, id -> scheduler.canCommit(id.toString()),
-                    settings.mapSlots() + settings.reduceSlots()));
+            parts.runner = parts.add(new AttemptRunner("worker-" + parts.workerId, clock, localizer, registry,
+                    id -> scheduler.canCommit(id.toString()), settings.mapSlots() + settings.reduceSlots()));
             WakeUp wakeUp = new WakeUp();
             InstructionHandler handler = new InstructionHandler(parts.runner, localizer, registry, scheduler,
                     parts.shuffleClient, wakeUp);
             RegisterWorker registration = new RegisterWorker(parts.workerId, host, rack, settings.mapSlots(),
                     settings.reduceSlots(), bound.port());
-            parts.heartbeats = parts.add(new HeartbeatLoop(scheduler, registration, parts.runner, handler,
+            parts.heartbeats = parts.add(new HeartbeatLoop(parts.heartbeatClient, registration, parts.runner, handler,
                     settings.heartbeatInterval(), settings.maxRetryInterval()));
             wakeUp.loop = parts.heartbeats;
             parts.heartbeats.start();
             LOG.info("Worker {} started: shuffle on {}, local directory {}, Scheduler at {}", parts.workerId, bound,
                     parts.localDir, settings.scheduler());
             return new WorkerDaemon(parts);
-        } catch (IOException | RuntimeException e) {
+        } catch (QuarryException | RuntimeException e) {
             parts.closeAll();
-            if (e instanceof QuarryException quarry) {
-                throw quarry;
-            }
+            throw e;
+        } catch (IOException e) {
+            // The local directory, the topology table or the local host name: the set-up needs fixing.
+            parts.closeAll();
             throw new QuarryException(ErrorCode.INVALID_ARGUMENT, "Cannot start the Worker: " + e.getMessage(), e);
         }
     }
@@ -204,6 +213,7 @@ public final class WorkerDaemon implements Daemon {
         runner.close();
         shuffleClient.close();
         scheduler.close();
+        heartbeatClient.close();
     }
 
     /** Stops heartbeating, kills the attempts still running, stops serving and deletes the local directory. */
@@ -215,9 +225,17 @@ public final class WorkerDaemon implements Daemon {
         closed = true;
         heartbeats.close();
         runner.close();
+        try {
+            if (!runner.awaitTermination(Duration.ofSeconds(5))) {
+                LOG.warn("Worker {}: attempts still busy 5 s after they were killed; closing regardless", workerId);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         shuffleServer.close();
         shuffleClient.close();
         scheduler.close();
+        heartbeatClient.close();
         LocalizedJob.deleteRecursively(localDir);
         LOG.info("Worker {} stopped", workerId);
     }

@@ -135,6 +135,7 @@ class ClusterJobRunnerTest {
         long endedNanos = System.nanoTime();
         JobStatus status = awaitEnd(job);
         long seenAfterMillis = (System.nanoTime() - endedNanos) / 1_000_000;
+        System.out.println("The client saw the job end " + seenAfterMillis + " ms after the Scheduler did");
 
         assertThat(status.state()).as(status.failure()).isEqualTo(JobState.SUCCEEDED);
         assertThat(seenAfterMillis).as("the client saw the end within a few polls, not after the 10 s poll interval")

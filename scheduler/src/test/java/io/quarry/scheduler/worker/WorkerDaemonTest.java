@@ -15,6 +15,7 @@ import java.util.stream.Stream;
 import io.quarry.common.conf.Configuration;
 import io.quarry.common.error.QuarryException;
 import io.quarry.common.testing.Await;
+import io.quarry.common.testing.NoLeaks;
 import io.quarry.common.time.ManualClock;
 import io.quarry.mapreduce.MapReduceConfigKeys;
 import io.quarry.mapreduce.input.FileSplit;
@@ -32,11 +33,14 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 @Timeout(60)
+@ExtendWith(NoLeaks.class)
 class WorkerDaemonTest {
     private static final Duration WAIT = Duration.ofSeconds(30);
     private static final List<String> LINES = List.of("a b a", "c a", "b d e a", "e e", "f a b c");
@@ -125,10 +129,34 @@ class WorkerDaemonTest {
         awaitRegistered(worker);
         assertThat(worker.registrations()).isEqualTo(1);
 
-        clock.advance(Duration.ofSeconds(11));
-        server.service().expireWorkers().get(10, TimeUnit.SECONDS);
+        // A heartbeat may slip in between the clock's step and the expiry check: step until the Worker was forgotten.
+        Await.until("the forgotten Worker registered again", WAIT, () -> {
+            clock.advance(Duration.ofSeconds(11));
+            try {
+                server.service().expireWorkers().get(10, TimeUnit.SECONDS);
+            } catch (Exception e) {
+                throw new AssertionError("the expiry check failed", e);
+            }
+            return worker.registrations() >= 2;
+        });
+        Await.until("the Worker registered", WAIT, worker::isRegistered);
+        WireJobStatus status = run(submit(wordCount(1), 2, 1));
+        assertThat(status.state()).as(status.failure()).isEqualTo("SUCCEEDED");
+    }
 
-        Await.until("the forgotten Worker registered again", WAIT, () -> worker.registrations() == 2);
+    @Test
+    void aWorkerRegistersWithARestartedSchedulerAndRunsItsJobs() throws Exception {
+        startScheduler(schedulerConf(), null);
+        WorkerDaemon worker = startWorker(2, 1);
+        awaitRegistered(worker);
+        Configuration sameAddress = schedulerConf().with(SchedulerServiceConfigKeys.ADDRESS, server.address().toString());
+
+        started.remove(server);
+        server.close();
+        startScheduler(sameAddress, null);
+
+        Await.until("the Worker registered with the new Scheduler", WAIT, () -> worker.registrations() == 2);
+        awaitRegistered(worker);
         WireJobStatus status = run(submit(wordCount(1), 2, 1));
         assertThat(status.state()).as(status.failure()).isEqualTo("SUCCEEDED");
     }
@@ -150,6 +178,42 @@ class WorkerDaemonTest {
         assertThat(run(submit(wordCount(1), 1, 1)).state()).isEqualTo("SUCCEEDED");
     }
 
+    @Test
+    void aHangingTaskIsKilledAfterTheTaskTimeoutAndTheJobFailsWithIt() throws Exception {
+        startScheduler(schedulerConf().with(SchedulerConfigKeys.MAP_MAX_ATTEMPTS, "1"), null);
+        ManualClock workerClock = new ManualClock();
+        WorkerDaemon worker = startWorker(Configuration.empty().with(SchedulerServiceConfigKeys.ADDRESS,
+                server.address().toString()), 1, 1, workerClock);
+        awaitRegistered(worker);
+        TestJobs.reset();
+        String jobId = submit(wordCount(0).with(MapReduceConfigKeys.MAPPER_CLASS, TestJobs.BlockingMapper.class.getName())
+                .with(WorkerConfigKeys.TASK_TIMEOUT, "5s"), 1, 0);
+        assertThat(TestJobs.blocked.await(20, TimeUnit.SECONDS)).as("the mapper blocked").isTrue();
+
+        // Each heartbeat checks the timeouts; time passes on the Worker's clock between them.
+        Await.until("the hanging map timed out", WAIT, () -> {
+            workerClock.advance(Duration.ofSeconds(6));
+            return !status(jobId).state().equals("RUNNING");
+        });
+
+        WireJobStatus status = status(jobId);
+        assertThat(status.state()).isEqualTo("FAILED");
+        assertThat(status.failure()).contains("timed out after 5000 ms").contains(WorkerConfigKeys.TASK_TIMEOUT.name());
+        assertThat(worker.isRegistered()).isTrue();
+    }
+
+    @Test
+    void aShuffleAddressInUseFailsTheStartNamingTheAddress() throws Exception {
+        try (ServerSocket taken = new ServerSocket()) {
+            taken.bind(new InetSocketAddress("127.0.0.1", 0));
+            String address = "127.0.0.1:" + taken.getLocalPort();
+            assertThatThrownBy(() -> WorkerDaemon.start(Configuration.empty()
+                    .with(WorkerConfigKeys.SHUFFLE_ADDRESS, address)
+                    .with(WorkerConfigKeys.LOCAL_DIR, tmp.toString())))
+                    .isInstanceOf(QuarryException.class).hasMessageContaining(address);
+        }
+    }
+
     private static Configuration schedulerConf() {
         return Configuration.empty()
                 .with(SchedulerServiceConfigKeys.ADDRESS, "127.0.0.1:0")
@@ -169,13 +233,17 @@ class WorkerDaemonTest {
     }
 
     private WorkerDaemon startWorker(Configuration conf, int mapSlots, int reduceSlots) throws QuarryException {
+        return startWorker(conf, mapSlots, reduceSlots, new ManualClock());
+    }
+
+    private WorkerDaemon startWorker(Configuration conf, int mapSlots, int reduceSlots, ManualClock clock) throws QuarryException {
         WorkerDaemon worker = WorkerDaemon.start(conf
                 .with(WorkerConfigKeys.SHUFFLE_ADDRESS, "127.0.0.1:0")
                 .with(WorkerConfigKeys.LOCAL_DIR, tmp.resolve("local-" + ++workers).toString())
                 .with(WorkerConfigKeys.MAP_SLOTS, Integer.toString(mapSlots))
                 .with(WorkerConfigKeys.REDUCE_SLOTS, Integer.toString(reduceSlots))
                 .with(WorkerConfigKeys.HEARTBEAT_INTERVAL, "50ms")
-                .with(WorkerConfigKeys.SCHEDULER_RETRY_MAX, "50ms"));
+                .with(WorkerConfigKeys.SCHEDULER_RETRY_MAX, "50ms"), clock);
         started.add(worker::close);
         return worker;
     }
