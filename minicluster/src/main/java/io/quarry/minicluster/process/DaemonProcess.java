@@ -53,11 +53,16 @@ public final class DaemonProcess implements AutoCloseable {
     /** As {@link #start(String, String, Map, Path, Duration)}, with arguments after the configuration. */
     public static DaemonProcess start(String role, String mainClass, Map<String, String> conf, List<String> arguments,
                                       Path logFile, Duration timeout) throws IOException {
+        return start(role, mainClass, List.of("-Xmx512m", "-XX:+UseSerialGC"), conf, arguments, logFile, timeout);
+    }
+
+    /** As {@link #start(String, String, Map, List, Path, Duration)}, with these JVM options instead of the small test heap. */
+    public static DaemonProcess start(String role, String mainClass, List<String> jvmOptions, Map<String, String> conf,
+                                      List<String> arguments, Path logFile, Duration timeout) throws IOException {
         requireNonNull(role, "role is null");
         List<String> command = new ArrayList<>();
         command.add(Paths.get(System.getProperty("java.home"), "bin", "java").toString());
-        command.add("-Xmx512m");
-        command.add("-XX:+UseSerialGC");
+        command.addAll(jvmOptions);
         command.add("-cp");
         command.add(System.getProperty("java.class.path"));
         command.add(mainClass);
@@ -99,7 +104,19 @@ public final class DaemonProcess implements AutoCloseable {
         } catch (IOException e) {
             ready.completeExceptionally(e);
         }
-        ready.completeExceptionally(new IOException("process exited with code " + process.exitValue() + " before it was ready"));
+        if (!ready.isDone()) {
+            ready.completeExceptionally(new IOException("process closed its output " + exitDescription(process) + " before it was ready"));
+        }
+    }
+
+    /** The exit code once the process ended; its output can close a moment before it does. */
+    private static String exitDescription(Process process) {
+        try {
+            return process.waitFor(5, TimeUnit.SECONDS) ? "and exited with code " + process.exitValue() : "and is still running";
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "(interrupted while waiting for it to exit)";
+        }
     }
 
     private static Map<String, HostAndPort> parseAddresses(String readyLine) {

@@ -26,8 +26,10 @@ public final class SchedulerServer implements AutoCloseable {
 
     public static SchedulerServer start(Configuration conf, Clock clock) throws QuarryException {
         HostAndPort bind = bindAddress(conf);
+        HeartbeatPacing pacing = new HeartbeatPacing(conf.getDuration(SchedulerServiceConfigKeys.HEARTBEAT_MIN_INTERVAL),
+                conf.getInt(SchedulerServiceConfigKeys.HEARTBEATS_PER_SECOND));
         SchedulerService service = new SchedulerService(SchedulerConfig.from(conf), clock,
-                conf.getDuration(SchedulerServiceConfigKeys.EXPIRY_CHECK_INTERVAL));
+                conf.getDuration(SchedulerServiceConfigKeys.EXPIRY_CHECK_INTERVAL), pacing);
         try {
             // The service only hands calls to its event thread, so it may run on the I/O threads.
             return new SchedulerServer(service, RpcServer.startNonBlocking("scheduler", bind, service, conf, clock));

@@ -69,6 +69,7 @@ public final class SchedulerService implements RpcService, AutoCloseable {
     private final Map<JobId, SubmittedJob> jobs = new HashMap<>();
     private final ActionTranslator actions;
     private final String jobIdOrigin;
+    private final HeartbeatPacing pacing;
     private int nextJobSequence = 1;
 
     /**
@@ -76,7 +77,12 @@ public final class SchedulerService implements RpcService, AutoCloseable {
      *                            (tests call {@link #expireWorkers()} instead)
      */
     public SchedulerService(SchedulerConfig config, Clock clock, Duration expiryCheckInterval) {
+        this(config, clock, expiryCheckInterval, new HeartbeatPacing(Duration.ofMillis(50), 500));
+    }
+
+    SchedulerService(SchedulerConfig config, Clock clock, Duration expiryCheckInterval, HeartbeatPacing pacing) {
         requireNonNull(clock, "clock is null");
+        this.pacing = requireNonNull(pacing, "pacing is null");
         this.core = new SchedulerCore(config, clock);
         this.actions = new ActionTranslator(queues, jobs);
         this.jobIdOrigin = Long.toString(clock.currentTimeMillis());
@@ -187,9 +193,9 @@ public final class SchedulerService implements RpcService, AutoCloseable {
         boolean reregister = actions.apply(core.heartbeat(new Heartbeat(r.workerId(), reports))).contains(r.workerId());
         if (reregister) {
             queues.forget(r.workerId());
-            return new HeartbeatResponse(List.of(), true);
+            return new HeartbeatResponse(List.of(), true, 0);
         }
-        return new HeartbeatResponse(queues.drain(r.workerId()), false);
+        return new HeartbeatResponse(queues.drain(r.workerId()), false, pacing.nextIntervalMillis(core.workers().liveCount()));
     }
 
     private SubmitJobResponse submit(CallContext context, SubmitJob r) throws QuarryException {

@@ -26,8 +26,8 @@ import org.slf4j.LoggerFactory;
 import static java.util.Objects.requireNonNull;
 
 /**
- * The Worker's conversation with the Scheduler, on one thread: registers, then heartbeats every
- * interval with the attempts' reports and hands the answer's instructions to the
+ * The Worker's conversation with the Scheduler, on one thread: registers, then heartbeats at the
+ * pace the Scheduler asks for (the configured interval until it first answers) with the attempts' reports and hands the answer's instructions to the
  * {@link InstructionHandler}. {@link #wakeUp} sends the next heartbeat at once (a finished
  * attempt is reported without waiting for the interval). While the Scheduler is unreachable it
  * retries with a backoff from the interval doubling to the configured maximum; reports of ended
@@ -53,6 +53,8 @@ final class HeartbeatLoop implements AutoCloseable {
     private volatile boolean stopped;
     private boolean wakeRequested;
     private boolean reachable = true;
+    /** Wait before the next regular heartbeat: the Scheduler's pace once it answered, else the configured interval. */
+    private long nextIntervalNanos;
 
     HeartbeatLoop(SchedulerClient scheduler, RegisterWorker registration, AttemptRunner runner, InstructionHandler handler,
             Duration interval, Duration maxRetryInterval) {
@@ -62,6 +64,7 @@ final class HeartbeatLoop implements AutoCloseable {
         this.handler = requireNonNull(handler, "handler is null");
         this.interval = requireNonNull(interval, "interval is null");
         this.maxRetryInterval = requireNonNull(maxRetryInterval, "maxRetryInterval is null");
+        this.nextIntervalNanos = interval.toNanos();
         this.thread = new Thread(this::run, "worker-heartbeat-" + registration.workerId());
         thread.setDaemon(true);
     }
@@ -117,7 +120,7 @@ final class HeartbeatLoop implements AutoCloseable {
                 heartbeat();
                 reached();
                 backoffNanos = interval.toNanos();
-                awaitNext(interval.toNanos());
+                awaitNext(nextIntervalNanos);
             } catch (QuarryException e) {
                 if (stopped) {
                     break;
@@ -171,6 +174,9 @@ final class HeartbeatLoop implements AutoCloseable {
             throw e;
         }
         undelivered.clear();
+        if (response.nextHeartbeatMillis() > 0) {
+            nextIntervalNanos = TimeUnit.MILLISECONDS.toNanos(response.nextHeartbeatMillis());
+        }
         if (response.reregister()) {
             forgotten();
             return;

@@ -25,7 +25,8 @@ public final class WorkerConfigKeys implements ConfigKeyProvider {
     public static final ConfigKey REDUCE_SLOTS = ConfigKey.integer("mapreduce.tasktracker.reduce.tasks.maximum", -1,
             "Reduce attempts the Worker runs at once; -1 means half the number of cores (at least 1).");
     public static final ConfigKey HEARTBEAT_INTERVAL = ConfigKey.duration("quarry.worker.heartbeat.interval", "300ms",
-            ChronoUnit.MILLIS, "Time between the Worker's heartbeats; a finished attempt is reported at once.");
+            ChronoUnit.MILLIS, "Time between the Worker's heartbeats until the Scheduler sets the pace"
+                    + " (quarry.scheduler.heartbeat.min-interval); a finished attempt is reported at once.");
     public static final ConfigKey SCHEDULER_RETRY_MAX = ConfigKey.duration("quarry.worker.scheduler.max-retry-interval", "5s",
             ChronoUnit.MILLIS, "Longest wait between the Worker's attempts to reach an unreachable Scheduler (the wait "
                     + "starts at the heartbeat interval and doubles).");

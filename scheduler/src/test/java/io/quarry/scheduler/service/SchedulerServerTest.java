@@ -239,6 +239,14 @@ class SchedulerServerTest {
     }
 
     @Test
+    void heartbeatsAreAnsweredWithThePaceTheSchedulerWants() throws QuarryException {
+        assertThat(heartbeat("w1", List.of()).nextHeartbeatMillis()).isEqualTo(50);
+        assertThat(client.heartbeat(new WorkerHeartbeat("stranger", List.of(), 0, 0)))
+                .as("a worker told to register again keeps its own interval")
+                .isEqualTo(new HeartbeatResponse(List.of(), true, 0));
+    }
+
+    @Test
     void aWorkerWithoutAUsableShufflePortIsRefusedByName() {
         assertThatThrownBy(() -> client.registerWorker(new RegisterWorker("w9", "host-z", "/rack-1", 1, 1, 0)))
                 .isInstanceOf(QuarryException.class).hasMessageContaining("w9").hasMessageContaining("shuffle port 0");
