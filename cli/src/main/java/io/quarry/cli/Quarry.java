@@ -9,6 +9,7 @@ import io.quarry.common.conf.ConfigValidator;
 import io.quarry.common.conf.Configuration;
 import io.quarry.common.conf.KnownKeys;
 import io.quarry.common.lifecycle.DaemonArgs;
+import io.quarry.cli.local.LocalClientConf;
 
 import static java.util.Objects.requireNonNull;
 
@@ -101,7 +102,7 @@ public final class Quarry {
 
     private CommandContext loadContext(List<String> generic) throws java.io.IOException {
         DaemonArgs parsed = DaemonArgs.parse(generic.toArray(String[]::new));
-        Configuration conf = withCliDefaults(parsed.load());
+        Configuration conf = LocalClientConf.apply(withCliDefaults(parsed.load()));
         ConfigValidator validator = new ConfigValidator(KnownKeys.load());
         for (String problem : validator.unknownKeys(conf)) {
             io.err().println("WARNING: " + problem);

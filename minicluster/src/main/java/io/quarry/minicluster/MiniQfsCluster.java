@@ -128,6 +128,11 @@ public final class MiniQfsCluster implements AutoCloseable {
         return running;
     }
 
+    /** Where each node lives, for clusters built on this one. */
+    ClusterLayout layout() {
+        return layout;
+    }
+
     /** Client configuration: fs.defaultFS points at the NameNode, timeouts are short. */
     public Configuration conf() {
         return clientConf;

@@ -21,6 +21,9 @@ import io.quarry.dfs.namenode.NameNode;
 import io.quarry.dfs.protocol.DatanodeState;
 import io.quarry.dfs.protocol.client.DatanodeReport;
 import io.quarry.dfs.protocol.client.GetDatanodeReport;
+import io.quarry.scheduler.service.SchedulerDaemon;
+import io.quarry.scheduler.service.SchedulerServiceConfigKeys;
+import io.quarry.scheduler.worker.WorkerDaemon;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,37 +31,48 @@ import org.slf4j.LoggerFactory;
 import static java.util.Objects.requireNonNull;
 
 /**
- * A NameNode and N DataNodes in this JVM, with their directories under one {@link LocalDirs} so a
- * restart on the same directory finds its data again. The NameNode serves on 127.0.0.1:8020
- * (so the default fs.defaultFS finds it) unless dfs.namenode.rpc-address says otherwise.
+ * A NameNode, N DataNodes, a Scheduler and a Worker in this JVM, with their directories under one
+ * {@link LocalDirs} so a restart on the same directory finds its data again. The NameNode serves
+ * on 127.0.0.1:8020 (so the default fs.defaultFS finds it) unless dfs.namenode.rpc-address says
+ * otherwise, the Scheduler on 127.0.0.1:8030 unless quarry.scheduler.address does.
  */
 public final class LocalCluster implements Daemon {
     private static final Logger LOG = LoggerFactory.getLogger(LocalCluster.class);
     static final String DEFAULT_RPC_ADDRESS = "127.0.0.1:8020";
+    static final String DEFAULT_SCHEDULER_ADDRESS = "127.0.0.1:8030";
     static final int DEFAULT_HTTP_PORT = 9870;
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(60);
 
     private final NameNode nameNode;
     private final List<DataNode> dataNodes;
+    private final SchedulerDaemon scheduler;
+    private final WorkerDaemon worker;
 
-    private LocalCluster(NameNode nameNode, List<DataNode> dataNodes) {
+    private LocalCluster(NameNode nameNode, List<DataNode> dataNodes, SchedulerDaemon scheduler, WorkerDaemon worker) {
         this.nameNode = requireNonNull(nameNode, "nameNode is null");
         this.dataNodes = List.copyOf(dataNodes);
+        this.scheduler = scheduler;
+        this.worker = worker;
     }
 
-    /** Starts every daemon and returns once all DataNodes are live at the NameNode. */
+    /** Starts every daemon and returns once all DataNodes are live at the NameNode and the Worker is registered. */
     public static LocalCluster start(Configuration base, LocalDirs dirs, int dataNodeCount) throws Exception {
         Configuration conf = clusterConf(base, dirs, dataNodeCount);
         NameNode nameNode = NameNode.start(nameNodeConf(conf, dirs));
         List<DataNode> started = new ArrayList<>();
+        SchedulerDaemon scheduler = null;
+        WorkerDaemon worker = null;
         try {
             for (int i = 0; i < dataNodeCount; i++) {
                 started.add(DataNode.start(dataNodeConf(conf, dirs, i, nameNode.rpcAddress())));
             }
             awaitReady(conf, nameNode, dataNodeCount);
-            return new LocalCluster(nameNode, started);
+            scheduler = SchedulerDaemon.start(conf);
+            worker = WorkerDaemon.start(LocalWorkerConf.of(conf, dirs, scheduler.server().address()));
+            LocalWorkerConf.awaitRegistered(worker, READY_TIMEOUT);
+            return new LocalCluster(nameNode, started, scheduler, worker);
         } catch (Exception e) {
-            new LocalCluster(nameNode, started).close();
+            new LocalCluster(nameNode, started, scheduler, worker).close();
             throw e;
         }
     }
@@ -69,6 +83,9 @@ public final class LocalCluster implements Daemon {
             conf = conf.with(DfsConfigKeys.NAMENODE_RPC_ADDRESS, DEFAULT_RPC_ADDRESS);
         }
         conf = conf.with(DfsConfigKeys.DEFAULT_FS, "qfs://" + conf.getString(DfsConfigKeys.NAMENODE_RPC_ADDRESS));
+        if (!conf.isSet(SchedulerServiceConfigKeys.ADDRESS)) {
+            conf = conf.with(SchedulerServiceConfigKeys.ADDRESS, DEFAULT_SCHEDULER_ADDRESS);
+        }
         if (!conf.isSet(DfsConfigKeys.REPLICATION)) {
             conf = conf.with(DfsConfigKeys.REPLICATION, Integer.toString(Math.min(3, dataNodeCount)));
         }
@@ -96,6 +113,12 @@ public final class LocalCluster implements Daemon {
     static HostAndPort rpcAddress(Configuration conf) {
         String configured = conf.getString(DfsConfigKeys.NAMENODE_RPC_ADDRESS);
         return HostAndPort.parse(configured == null || configured.isBlank() ? DEFAULT_RPC_ADDRESS : configured.trim());
+    }
+
+    /** The Scheduler address a local cluster started with this configuration serves on. */
+    static HostAndPort schedulerAddress(Configuration conf) {
+        return HostAndPort.parse(conf.isSet(SchedulerServiceConfigKeys.ADDRESS)
+                ? conf.getString(SchedulerServiceConfigKeys.ADDRESS).trim() : DEFAULT_SCHEDULER_ADDRESS);
     }
 
     private static boolean isFree(int port) {
@@ -142,7 +165,8 @@ public final class LocalCluster implements Daemon {
 
     public LocalState state() {
         List<String> data = dataNodes.stream().map(node -> node.transferAddress().toString()).toList();
-        return new LocalState("qfs://" + nameNode.rpcAddress(), nameNode.httpAddress().toString(), data);
+        return new LocalState("qfs://" + nameNode.rpcAddress(), nameNode.httpAddress().toString(), data,
+                scheduler.server().address().toString(), worker.addresses().get("shuffle").toString());
     }
 
     @Override
@@ -158,11 +182,19 @@ public final class LocalCluster implements Daemon {
         for (int i = 0; i < dataNodes.size(); i++) {
             addresses.put("dn" + i, dataNodes.get(i).transferAddress());
         }
+        addresses.put("scheduler", scheduler.server().address());
+        addresses.put("shuffle", worker.addresses().get("shuffle"));
         return addresses;
     }
 
     @Override
     public void close() {
+        if (worker != null) {
+            closeQuietly(worker);
+        }
+        if (scheduler != null) {
+            closeQuietly(scheduler);
+        }
         for (int i = dataNodes.size() - 1; i >= 0; i--) {
             closeQuietly(dataNodes.get(i));
         }

@@ -39,15 +39,17 @@ public final class LocalCommand implements Command {
         return "Usage: quarry local start [--dir DIR] [--datanodes N]\n"
                 + "       quarry local stop [--dir DIR]\n"
                 + "       quarry local status [--dir DIR]\n"
-                + "  start    run a NameNode (qfs://127.0.0.1:8020, status page on 9870 or a free port) and N\n"
-                + "           DataNodes (default 1) in one background JVM; returns once the cluster is ready.\n"
+                + "  start    run a NameNode (qfs://127.0.0.1:8020, status page on 9870 or a free port), N\n"
+                + "           DataNodes (default 1), a Scheduler (127.0.0.1:8030) and a Worker in one background\n"
+                + "           JVM; returns once the cluster is ready. While it runs, quarry jar submits jobs to it.\n"
                 + "           Data, logs (logs/local.log) and the pid file live in DIR, so a restart on the\n"
                 + "           same DIR keeps the data.\n"
                 + "  stop     stop it (SIGTERM, then SIGKILL after 30 s)\n"
                 + "  status   print whether it runs and where; exit 0 when running, 1 when not\n"
                 + "  --dir DIR        default <quarry.tmp.dir>/local, i.e. <java.io.tmpdir>/quarry-<user>/local\n"
                 + "  --datanodes N    DataNodes to run (start only), default 1\n"
-                + "Set -Ddfs.namenode.rpc-address=127.0.0.1:PORT to serve on another port.";
+                + "Set -Ddfs.namenode.rpc-address=127.0.0.1:PORT (-Dquarry.scheduler.address=127.0.0.1:PORT) to serve\n"
+                + "the NameNode (the Scheduler) on another port.";
     }
 
     @Override
@@ -106,6 +108,11 @@ public final class LocalCommand implements Command {
             throw new IOException("Cannot start the local cluster: " + rpc + " is in use by another process. Stop it, or serve "
                     + "on another port with -Ddfs.namenode.rpc-address=127.0.0.1:PORT (and -Dfs.defaultFS=qfs://127.0.0.1:PORT "
                     + "for the commands that use it)");
+        }
+        HostAndPort scheduler = LocalCluster.schedulerAddress(context.conf());
+        if (!LocalCluster.isFree(scheduler)) {
+            throw new IOException("Cannot start the local cluster: " + scheduler + " is in use by another process. Stop it, or "
+                    + "serve the Scheduler on another port with -Dquarry.scheduler.address=127.0.0.1:PORT");
         }
         out.println("Starting a local cluster in " + dirs.base() + " ...");
         out.flush();

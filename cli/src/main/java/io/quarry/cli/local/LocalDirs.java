@@ -11,7 +11,7 @@ import static java.util.Objects.requireNonNull;
 
 /**
  * The layout of a local cluster's directory: {@code name/} (NameNode), {@code data/dn<i>/}
- * (DataNodes), {@code logs/local.log}, {@code local.pid} and {@code local.properties} (its
+ * (DataNodes), {@code worker/} (the Worker's job files and map outputs), {@code logs/local.log}, {@code local.pid} and {@code local.properties} (its
  * addresses, written once it is ready).
  */
 public record LocalDirs(Path base) {
@@ -35,6 +35,11 @@ public record LocalDirs(Path base) {
 
     public Path dataDir(int index) {
         return base.resolve("data").resolve("dn" + index);
+    }
+
+    /** The Worker's local directory: job jars and map outputs. */
+    public Path workerDir() {
+        return base.resolve("worker");
     }
 
     public Path logDir() {

@@ -12,12 +12,20 @@ import java.util.Properties;
 
 import static java.util.Objects.requireNonNull;
 
-/** Where a running local cluster serves, as written to {@code local.properties} once it is ready. */
-public record LocalState(String nameNodeUri, String nameNodeHttp, List<String> dataNodes) {
+/**
+ * Where a running local cluster serves, as written to {@code local.properties} once it is ready.
+ *
+ * @param scheduler     the Scheduler's RPC address ({@code host:port})
+ * @param workerShuffle the Worker's shuffle server address ({@code host:port})
+ */
+public record LocalState(String nameNodeUri, String nameNodeHttp, List<String> dataNodes, String scheduler,
+                         String workerShuffle) {
     public LocalState {
         requireNonNull(nameNodeUri, "nameNodeUri is null");
         requireNonNull(nameNodeHttp, "nameNodeHttp is null");
         dataNodes = List.copyOf(dataNodes);
+        requireNonNull(scheduler, "scheduler is null");
+        requireNonNull(workerShuffle, "workerShuffle is null");
     }
 
     public void write(Path file) throws IOException {
@@ -25,6 +33,8 @@ public record LocalState(String nameNodeUri, String nameNodeHttp, List<String> d
         properties.setProperty("namenode.uri", nameNodeUri);
         properties.setProperty("namenode.http", nameNodeHttp);
         properties.setProperty("datanodes", String.join(",", dataNodes));
+        properties.setProperty("scheduler.address", scheduler);
+        properties.setProperty("worker.shuffle", workerShuffle);
         Path temporary = file.resolveSibling(file.getFileName() + ".tmp");
         try (Writer writer = Files.newBufferedWriter(temporary, StandardCharsets.UTF_8)) {
             properties.store(writer, "Addresses of the running local cluster");
@@ -43,12 +53,17 @@ public record LocalState(String nameNodeUri, String nameNodeHttp, List<String> d
         }
         String dataNodes = properties.getProperty("datanodes", "");
         return new LocalState(properties.getProperty("namenode.uri", "?"), properties.getProperty("namenode.http", "?"),
-                dataNodes.isEmpty() ? List.of() : List.of(dataNodes.split(",")));
+                dataNodes.isEmpty() ? List.of() : List.of(dataNodes.split(",")),
+                properties.getProperty("scheduler.address", "?"), properties.getProperty("worker.shuffle", "?"));
     }
 
-    /** {@code NameNode qfs://127.0.0.1:8020 (status page http://127.0.0.1:9870), 1 DataNode}. */
+    /**
+     * {@code NameNode qfs://127.0.0.1:8020 (status page http://127.0.0.1:9870), 1 DataNode, Scheduler
+     * 127.0.0.1:8030, 1 Worker (shuffle 127.0.0.1:41234)}.
+     */
     public String describe() {
         return "NameNode " + nameNodeUri + " (status page http://" + nameNodeHttp + "), " + dataNodes.size()
-                + (dataNodes.size() == 1 ? " DataNode" : " DataNodes");
+                + (dataNodes.size() == 1 ? " DataNode" : " DataNodes") + ", Scheduler " + scheduler + ", 1 Worker (shuffle "
+                + workerShuffle + ")";
     }
 }

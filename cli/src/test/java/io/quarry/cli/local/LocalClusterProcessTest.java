@@ -7,6 +7,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.concurrent.TimeUnit;
+import java.util.jar.Attributes;
+import java.util.jar.JarOutputStream;
+import java.util.jar.Manifest;
 
 import io.quarry.cli.CliRun;
 import io.quarry.cli.FileSystemOpener;
@@ -19,31 +22,37 @@ import org.junit.jupiter.api.io.TempDir;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * {@code quarry local start|status|stop} end to end: the cluster runs in its own background JVM,
- * serves {@code quarry dfs}, stops on request, and keeps its data across a restart. The NameNode
- * uses a free port instead of 8020, which other processes on a test machine may hold.
+ * {@code quarry local start|status|stop} end to end: the cluster (NameNode, DataNode, Scheduler,
+ * Worker) runs in its own background JVM, serves {@code quarry dfs}, runs {@code quarry jar} jobs
+ * on its Worker, stops on request, and keeps its data across a restart. The NameNode and the
+ * Scheduler use free ports instead of 8020 and 8030, which other processes on a test machine may
+ * hold; quarry.tmp.dir puts the default local cluster directory under the test's.
  */
 @Timeout(value = 240, unit = TimeUnit.SECONDS)
 class LocalClusterProcessTest {
     @TempDir
     Path dir;
     private int port;
+    private int schedulerPort;
 
     @AfterEach
     void killLeftovers() throws IOException {
         System.clearProperty("logback.configurationFile");
-        Path pid = dir.resolve("local.pid");
-        if (Files.exists(pid)) {
-            ProcessHandle.of(Long.parseLong(Files.readString(pid).trim())).ifPresent(ProcessHandle::destroyForcibly);
+        for (Path pid : new Path[] {dir.resolve("local.pid"), dir.resolve("local/local.pid")}) {
+            if (Files.exists(pid)) {
+                ProcessHandle.of(Long.parseLong(Files.readString(pid).trim())).ifPresent(ProcessHandle::destroyForcibly);
+            }
         }
     }
 
     private CliRun quarry(String stdin, String... args) {
-        String[] full = new String[args.length + 3];
+        String[] full = new String[args.length + 5];
         full[0] = "-Ddfs.namenode.rpc-address=127.0.0.1:" + port;
         full[1] = "-Dfs.defaultFS=qfs://127.0.0.1:" + port;
         full[2] = "-Ddfs.namenode.http-address=127.0.0.1:0";
-        System.arraycopy(args, 0, full, 3, args.length);
+        full[3] = "-Dquarry.scheduler.address=127.0.0.1:" + schedulerPort;
+        full[4] = "-Dquarry.tmp.dir=" + dir;
+        System.arraycopy(args, 0, full, 5, args.length);
         return CliRun.withStdin(FileSystemOpener.standard(), stdin, full);
     }
 
@@ -51,6 +60,7 @@ class LocalClusterProcessTest {
     void startRefusesAnAddressInUseWithoutLaunchingAnything() throws Exception {
         try (ServerSocket taken = new ServerSocket(0, 1, java.net.InetAddress.getByName("127.0.0.1"))) {
             port = taken.getLocalPort();
+            schedulerPort = freePort();
             CliRun start = quarry("", "local", "start", "--dir", dir.toString());
             assertThat(start.exitCode()).isEqualTo(1);
             assertThat(start.err()).startsWith("local: Cannot start the local cluster: 127.0.0.1:" + port + " is in use by another process");
@@ -59,36 +69,47 @@ class LocalClusterProcessTest {
     }
 
     @Test
-    void startStatusDfsStopAndRestartKeepsData() throws Exception {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            port = socket.getLocalPort();
-        }
+    void startStatusDfsJarStopAndRestartKeepsData() throws Exception {
+        port = freePort();
+        schedulerPort = freePort();
         Path repoConf = Paths.get(System.getProperty("quarry.repo.dir", "..")).resolve("conf/logback.xml").toAbsolutePath();
         System.setProperty("logback.configurationFile", repoConf.toString());
-        String where = dir.toString();
+        Path local = dir.resolve("local");
+        String where = local.toString();
 
         CliRun notYet = quarry("", "local", "status", "--dir", where);
         assertThat(notYet.exitCode()).isEqualTo(1);
-        assertThat(notYet.out()).isEqualTo("Local cluster not running (" + dir.toAbsolutePath().normalize() + ")\n");
+        assertThat(notYet.out()).isEqualTo("Local cluster not running (" + local.toAbsolutePath().normalize() + ")\n");
 
         CliRun start = quarry("", "local", "start", "--dir", where);
         assertThat(start.exitCode()).as(start.toString()).isZero();
         assertThat(start.out()).contains("Local cluster running (pid ").contains("NameNode qfs://127.0.0.1:" + port)
-                .contains("1 DataNode").contains("logs in " + dir.resolve("logs/local.log").toAbsolutePath().normalize());
-        assertThat(dir.resolve("local.pid")).isRegularFile();
-        assertThat(Files.readString(dir.resolve("logs/local.log"), StandardCharsets.UTF_8)).contains("[local]");
+                .contains("1 DataNode").contains("Scheduler 127.0.0.1:" + schedulerPort).contains("1 Worker (shuffle 127.0.0.1:")
+                .contains("logs in " + local.resolve("logs/local.log").toAbsolutePath().normalize());
+        assertThat(local.resolve("local.pid")).isRegularFile();
+        assertThat(Files.readString(local.resolve("logs/local.log"), StandardCharsets.UTF_8)).contains("[local]");
 
         CliRun status = quarry("", "local", "status", "--dir", where);
         assertThat(status.exitCode()).isZero();
-        assertThat(status.out()).startsWith("Local cluster running (pid ");
+        assertThat(status.out()).startsWith("Local cluster running (pid ").contains("Scheduler 127.0.0.1:" + schedulerPort)
+                .contains("1 Worker");
         assertThat(quarry("", "local", "start", "--dir", where).out()).startsWith("Local cluster already running (pid ");
 
         assertThat(quarry("kept across restarts\n", "dfs", "-put", "-", "/kept.txt").exitCode()).isZero();
 
+        // quarry jar, pointed at the running local cluster, runs the job on its Worker: the Scheduler lists it.
+        assertThat(quarry("to be or not to be\n", "dfs", "-put", "-", "/words/in.txt").exitCode()).isZero();
+        CliRun jar = quarry("", "jar", examplesJar().toString(), "wordcount", "/words", "/words-out");
+        assertThat(jar.exitCode()).as(jar.toString()).isZero();
+        assertThat(quarry("", "dfs", "-cat", "/words-out/part-r-00000").out()).isEqualTo("be\t2\nnot\t1\nor\t1\nto\t2\n");
+        CliRun jobs = quarry("", "job", "-list");
+        assertThat(jobs.exitCode()).as(jobs.toString()).isZero();
+        assertThat(jobs.out()).contains("wordcount").contains("SUCCEEDED");
+
         CliRun stop = quarry("", "local", "stop", "--dir", where);
         assertThat(stop.exitCode()).as(stop.toString()).isZero();
         assertThat(stop.out()).startsWith("Local cluster stopped (pid ");
-        assertThat(dir.resolve("local.pid")).doesNotExist();
+        assertThat(local.resolve("local.pid")).doesNotExist();
         assertThat(quarry("", "local", "status", "--dir", where).exitCode()).isEqualTo(1);
 
         assertThat(quarry("", "local", "start", "--dir", where).exitCode()).isZero();
@@ -96,5 +117,23 @@ class LocalClusterProcessTest {
         assertThat(cat.exitCode()).as(cat.toString()).isZero();
         assertThat(cat.out()).isEqualTo("kept across restarts\n");
         assertThat(quarry("", "local", "stop", "--dir", where).exitCode()).isZero();
+    }
+
+    /** A jar holding only a manifest that names the examples' driver, which loads from the class path. */
+    private Path examplesJar() throws IOException {
+        Path jar = dir.resolve("examples.jar");
+        Manifest manifest = new Manifest();
+        manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
+        manifest.getMainAttributes().put(Attributes.Name.MAIN_CLASS, "io.quarry.examples.ExampleDriver");
+        try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar), manifest)) {
+            out.flush();
+        }
+        return jar;
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
     }
 }

@@ -47,9 +47,11 @@ final class DependencyRules {
     /** Processes of their own; none may use another's code. */
     static final Set<String> DAEMON_MODULES = Set.of("dfs-namenode", "dfs-datanode", "scheduler");
 
-    /** Test code may also use these modules: the common test helpers and, for examples, the in-process cluster. */
+    /** Test code may also use these modules: the common test helpers, for examples the in-process cluster, for the cluster the examples. */
     static final Map<String, Set<String>> EXTRA_FOR_TESTS = Map.of(
-            "jobs-examples", Set.of("common", "minicluster"));
+            "jobs-examples", Set.of("common", "minicluster"),
+            // End-to-end tests run the example jobs on the in-process cluster.
+            "minicluster", Set.of("jobs-examples"));
     static final String TEST_HELPERS = "io.quarry.common.testing";
 
     /**

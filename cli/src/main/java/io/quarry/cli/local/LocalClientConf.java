@@ -1,0 +1,43 @@
+package io.quarry.cli.local;
+
+import java.io.IOException;
+import java.util.Optional;
+
+import io.quarry.common.conf.Configuration;
+import io.quarry.dfs.DfsConfigKeys;
+import io.quarry.mapreduce.MapReduceConfigKeys;
+import io.quarry.scheduler.service.SchedulerServiceConfigKeys;
+
+/**
+ * Points client commands at a running local cluster the way the default fs.defaultFS already
+ * points {@code quarry dfs} at its NameNode: when the local cluster in the default directory runs
+ * and fs.defaultFS names its NameNode, jobs go to its Scheduler (mapreduce.framework.name=cluster,
+ * quarry.scheduler.address from {@code local.properties}). Settings the user made win.
+ */
+public final class LocalClientConf {
+    private LocalClientConf() {
+    }
+
+    public static Configuration apply(Configuration conf) throws IOException {
+        Optional<LocalState> running = runningState(LocalDirs.defaults(conf));
+        if (running.isEmpty() || !running.get().nameNodeUri().equals(conf.getString(DfsConfigKeys.DEFAULT_FS))) {
+            return conf;
+        }
+        Configuration out = conf;
+        if (!conf.isSet(MapReduceConfigKeys.FRAMEWORK_NAME)) {
+            out = out.with(MapReduceConfigKeys.FRAMEWORK_NAME, "cluster");
+        }
+        if (!conf.isSet(SchedulerServiceConfigKeys.ADDRESS)) {
+            out = out.with(SchedulerServiceConfigKeys.ADDRESS, running.get().scheduler());
+        }
+        return out;
+    }
+
+    private static Optional<LocalState> runningState(LocalDirs dirs) throws IOException {
+        LocalState state = LocalState.read(dirs.stateFile());
+        if (state == null || new LocalProcess(dirs).running().isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(state);
+    }
+}
