@@ -86,7 +86,6 @@ public final class ClusterJobRunner implements JobRunner {
                     job.jobName(), address, splits.size(), job.numReduceTasks(), staging,
                     (clock.nanoTime() - started) / 1_000_000);
             return ClusterRunningJob.follow(id, job.jobName(), splits.size(), job.numReduceTasks(), user, client, staging,
-                    JobCommit.of(job, id),
                     jobConf.getDuration(MapReduceConfigKeys.PROGRESS_INTERVAL), clock);
         } catch (IOException | RuntimeException e) {
             if (client != null) {

@@ -40,7 +40,6 @@ public final class ClusterRunningJob implements RunningJob {
     private final String user;
     private final SchedulerClient client;
     private final StagingDirectory staging;
-    private final JobCommit commit;
     private final PollSchedule schedule;
     private final Duration pollInterval;
     private final Clock clock;
@@ -53,12 +52,11 @@ public final class ClusterRunningJob implements RunningJob {
     private boolean pollRequested;
 
     private ClusterRunningJob(JobId id, String name, int maps, int reduces, String user, SchedulerClient client,
-                              StagingDirectory staging, JobCommit commit, Duration pollInterval, Clock clock) {
+                              StagingDirectory staging, Duration pollInterval, Clock clock) {
         this.id = requireNonNull(id, "id is null");
         this.user = requireNonNull(user, "user is null");
         this.client = requireNonNull(client, "client is null");
         this.staging = staging;
-        this.commit = commit;
         this.pollInterval = requireNonNull(pollInterval, "pollInterval is null");
         this.schedule = new PollSchedule(pollInterval);
         this.clock = requireNonNull(clock, "clock is null");
@@ -73,13 +71,7 @@ public final class ClusterRunningJob implements RunningJob {
      */
     static ClusterRunningJob follow(JobId id, String name, int maps, int reduces, String user, SchedulerClient client,
                                     StagingDirectory staging, Duration pollInterval, Clock clock) {
-        return follow(id, name, maps, reduces, user, client, staging, null, pollInterval, clock);
-    }
-
-    /** As above; when the job ends, {@code commit} (null for none) commits or aborts its output before the end is published. */
-    static ClusterRunningJob follow(JobId id, String name, int maps, int reduces, String user, SchedulerClient client,
-                                    StagingDirectory staging, JobCommit commit, Duration pollInterval, Clock clock) {
-        ClusterRunningJob job = new ClusterRunningJob(id, name, maps, reduces, user, client, staging, commit, pollInterval, clock);
+        ClusterRunningJob job = new ClusterRunningJob(id, name, maps, reduces, user, client, staging, pollInterval, clock);
         job.poller.start();
         return job;
     }
@@ -220,8 +212,7 @@ public final class ClusterRunningJob implements RunningJob {
         }
     }
 
-    private void finish(JobStatus ended) {
-        JobStatus last = commit == null ? ended : commit.complete(ended);
+    private void finish(JobStatus last) {
         if (staging != null && staging.delete()) {
             LOG.debug("Removed the staging directory {} of job {}", staging, id);
         }
