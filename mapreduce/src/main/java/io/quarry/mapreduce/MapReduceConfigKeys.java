@@ -84,6 +84,9 @@ public final class MapReduceConfigKeys implements ConfigKeyProvider {
             "Directories for spills and map output; the system temporary directory when empty.");
 
     // Where jobs run.
+    public static final ConfigKey JOB_DIR = ConfigKey.string("mapreduce.job.dir", null,
+            "A cluster job's staging directory, set by the job client (not by users); the Scheduler removes it once the"
+                    + " job's output is committed or cleaned up.");
     public static final ConfigKey FRAMEWORK_NAME = ConfigKey.string("mapreduce.framework.name", "local",
             "Where jobs run: local (in this process) or cluster (the Scheduler).");
     public static final ConfigKey LOCAL_MAP_TASKS = ConfigKey.integer("mapreduce.local.map.tasks.maximum", 0,
@@ -102,7 +105,7 @@ public final class MapReduceConfigKeys implements ConfigKeyProvider {
                 OUTPUT_DIR, TEXT_OUTPUT_SEPARATOR, OUTPUT_COMPRESS_CODEC, TOTAL_ORDER_PARTITION_FILE, RECORD_FILE_BLOCK_SIZE,
                 SORT_MB, SPILL_PERCENT, SORT_FACTOR, MAP_OUTPUT_COMPRESS, MAP_OUTPUT_COMPRESS_CODEC, COMBINE_TABLE_SIZE, ZSTD_LEVEL, SHUFFLE_MEMORY,
                 SHUFFLE_PARALLEL_COPIES, LOCAL_DIRS,
-                FRAMEWORK_NAME, LOCAL_MAP_TASKS, LOCAL_REDUCE_TASKS, PROGRESS_INTERVAL);
+                JOB_DIR, FRAMEWORK_NAME, LOCAL_MAP_TASKS, LOCAL_REDUCE_TASKS, PROGRESS_INTERVAL);
     }
 
     /** Jobs keep settings of their own (an example's pattern, a join's side table) under {@code quarry.job.}. */

@@ -8,7 +8,7 @@ import java.util.List;
 public final class ClusterClientConfigKeys implements ConfigKeyProvider {
     public static final ConfigKey STAGING_ROOT = ConfigKey.string("mapreduce.jobtracker.staging.root.dir", "/tmp/quarry/staging",
             "Where job clients stage submitted jobs (jar and configuration), one directory per job under <root>/<user>/; "
-                    + "in the default filesystem unless the path names another. Removed when the client sees the job end.");
+                    + "in the default filesystem unless the path names another. Removed when the job ends.");
 
     @Override
     public List<ConfigKey> keys() {

@@ -72,7 +72,7 @@ public final class ClusterJobRunner implements JobRunner {
         SchedulerClient client = null;
         try {
             Path stagedJar = localJar == null ? null : staging.stageJar(localJar);
-            Map<String, String> submittedConf = submittedConf(jobConf, user, stagedJar);
+            Map<String, String> submittedConf = submittedConf(jobConf, user, staging.path(), stagedJar);
             staging.writeConf(submittedConf, "Job " + job.jobName() + " submitted by " + user);
             List<SerializedSplit> splits = new ArrayList<>(prepared.splits().size());
             for (InputSplit split : prepared.splits()) {
@@ -125,13 +125,15 @@ public final class ClusterJobRunner implements JobRunner {
 
     /**
      * The configuration the tasks run with: the job's, plus what a worker on another machine needs
-     * to see the same files: the default filesystem, the submitting user, the staged jar and a
-     * fully qualified output directory.
+     * to see the same files: the default filesystem, the submitting user, the staging directory
+     * (which the Scheduler removes when the job ends), the staged jar and a fully qualified output directory.
      */
-    private static Map<String, String> submittedConf(Configuration conf, String user, Path stagedJar) throws IOException {
+    private static Map<String, String> submittedConf(Configuration conf, String user, Path stagingDir, Path stagedJar)
+            throws IOException {
         Map<String, String> values = new LinkedHashMap<>(conf.asMap());
         values.put(DfsConfigKeys.DEFAULT_FS.name(), conf.getString(DfsConfigKeys.DEFAULT_FS));
         values.put(CommonConfigKeys.USER_NAME.name(), user);
+        values.put(MapReduceConfigKeys.JOB_DIR.name(), stagingDir.toString());
         if (stagedJar != null) {
             values.put(MapReduceConfigKeys.JOB_JAR.name(), stagedJar.toString());
         } else {

@@ -4,8 +4,10 @@ import static java.util.Objects.requireNonNull;
 
 import io.quarry.common.concurrent.Threads;
 import io.quarry.common.conf.Configuration;
+import io.quarry.dfs.FileSystem;
 import io.quarry.mapreduce.JobContext;
 import io.quarry.mapreduce.JobId;
+import io.quarry.mapreduce.MapReduceConfigKeys;
 import io.quarry.mapreduce.TaskAttemptContext;
 import io.quarry.mapreduce.TaskAttemptId;
 import io.quarry.mapreduce.TaskId;
@@ -28,7 +30,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The job's last step, taken by the Scheduler so it happens whether or not the client is still
  * there: once every task succeeded, the job's output committer publishes the committed task
- * outputs ({@code _SUCCESS} included); a failed or killed job's output is aborted. Runs on a
+ * outputs ({@code _SUCCESS} included); a failed or killed job's output is aborted. Either way the
+ * job's staging directory goes afterwards. Runs on a
  * thread of its own (filesystem calls never hold up the event thread), with the job's classes
  * loaded from its staged jar, and reports each commit's outcome ({@code ""} or the error).
  */
@@ -62,8 +65,7 @@ final class JobOutputCommitter implements AutoCloseable {
                 LOG.warn("The output commit of {} failed", job.id(), e);
                 error = e.toString();
             }
-            localizer.release(job.id());
-            localizer.forget(job.id());
+            finished(job);
             outcome.accept(job.id(), error);
         }, "commit");
     }
@@ -76,9 +78,24 @@ final class JobOutputCommitter implements AutoCloseable {
             } catch (Exception | LinkageError e) {
                 LOG.warn("Could not clean up the output of {}: {}", job.id(), e.toString());
             }
-            localizer.release(job.id());
-            localizer.forget(job.id());
+            finished(job);
         }, "abort");
+    }
+
+    /** Drops the job's classes and its staging directory: nothing reads them any more. */
+    private void finished(SubmittedJob job) {
+        localizer.release(job.id());
+        localizer.forget(job.id());
+        String staging = job.conf().get(MapReduceConfigKeys.JOB_DIR.name());
+        if (staging == null || staging.isBlank()) {
+            return;
+        }
+        io.quarry.dfs.Path dir = new io.quarry.dfs.Path(staging);
+        try (FileSystem fs = FileSystem.get(dir, Configuration.of(job.conf()))) {
+            fs.delete(dir, true);
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("Could not remove the staging directory {} of {}: {}", staging, job.id(), e.toString());
+        }
     }
 
     private void submit(SubmittedJob job, Runnable work, String what) {

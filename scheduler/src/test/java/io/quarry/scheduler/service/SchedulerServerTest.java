@@ -84,9 +84,11 @@ class SchedulerServerTest {
     void jobRunsFromSubmissionToSuccessOverTheWire() throws Exception {
         List<FileSplit> splits = List.of(split(0, "host-a"), split(1, "host-b"), split(2, "host-a"));
         java.nio.file.Path outputDir = tmp.resolve("out");
-        String jar = emptyJar(tmp.resolve("job.jar"));
+        java.nio.file.Path staging = java.nio.file.Files.createDirectories(tmp.resolve("staging"));
+        String jar = emptyJar(staging.resolve("job.jar"));
         String jobId = client.submitJob(new SubmitJob("", "alice", "wordcount", Map.of("mapreduce.job.name", "wordcount",
-                        "mapreduce.output.fileoutputformat.outputdir", outputDir.toUri().toString()),
+                        "mapreduce.output.fileoutputformat.outputdir", outputDir.toUri().toString(),
+                        "mapreduce.job.dir", staging.toUri().toString()),
                 jar, splits.stream().map(SplitCodec::encode).toList(), 1));
         assertThat(jobId).startsWith("job_1700000000000_");
 
@@ -154,6 +156,7 @@ class SchedulerServerTest {
         Await.untilNoException("the job's output committed", Duration.ofSeconds(10),
                 () -> assertThat(client.jobStatus(jobId).state()).isEqualTo("SUCCEEDED"));
         assertThat(outputDir.resolve("_SUCCESS")).as("the Scheduler committed the job's output").exists();
+        assertThat(staging).as("and removed the job's staging directory").doesNotExist();
         assertThat(heartbeat(reduceWorker, List.of()).instructions()).contains(new CleanupJobInstruction(jobId, "SUCCEEDED"));
 
         WireJobStatus status = client.jobStatus(jobId);
