@@ -94,6 +94,6 @@ class JobMonitorTest {
 
     private static JobStatus status(JobState state, float map, float reduce, JobStatus.TaskCounts maps, JobStatus.TaskCounts reduces,
                                     Counters counters, String failure) {
-        return new JobStatus(ID, "scripted", state, map, reduce, maps, reduces, counters, failure, 1L, 2L);
+        return new JobStatus(ID, "scripted", "alice", state, map, reduce, maps, reduces, counters, failure, 1L, 2L);
     }
 }

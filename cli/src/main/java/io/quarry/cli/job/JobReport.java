@@ -9,7 +9,7 @@ import io.quarry.scheduler.protocol.WireTaskCounts;
 
 /** The text of {@code quarry job -list} and {@code -status}, in Hadoop's layout. */
 final class JobReport {
-    private static final String ROW = "%23s\t%10s\t%14s\t%14s\t%14s\t%s%n";
+    private static final String ROW = "%23s\t%10s\t%14s\t%10s\t%14s\t%14s\t%s%n";
 
     private JobReport() {
     }
@@ -17,9 +17,9 @@ final class JobReport {
     /** {@code Total jobs:N}, a header line and one tab-separated row per job. */
     static String list(List<WireJobStatus> jobs) {
         StringBuilder out = new StringBuilder("Total jobs:").append(jobs.size()).append('\n');
-        out.append(String.format(Locale.ROOT, ROW, "JobId", "State", "StartTime", "Maps", "Reduces", "Name"));
+        out.append(String.format(Locale.ROOT, ROW, "JobId", "State", "StartTime", "UserName", "Maps", "Reduces", "Name"));
         for (WireJobStatus job : jobs) {
-            out.append(String.format(Locale.ROOT, ROW, job.jobId(), job.state(), job.startTimeMillis(),
+            out.append(String.format(Locale.ROOT, ROW, job.jobId(), job.state(), job.startTimeMillis(), job.user(),
                     progress(job.mapProgress(), job.maps()), progress(job.reduceProgress(), job.reduces()), job.name()));
         }
         return out.toString();
@@ -30,6 +30,7 @@ final class JobReport {
         StringBuilder out = new StringBuilder();
         out.append("Job: ").append(job.jobId()).append('\n');
         out.append("Job name: ").append(job.name()).append('\n');
+        out.append("User: ").append(job.user()).append('\n');
         out.append("Number of maps: ").append(job.maps().total()).append('\n');
         out.append("Number of reduces: ").append(job.reduces().total()).append('\n');
         out.append("map() completion: ").append(job.mapProgress()).append('\n');

@@ -60,7 +60,7 @@ public final class ClusterRunningJob implements RunningJob {
         this.pollInterval = requireNonNull(pollInterval, "pollInterval is null");
         this.schedule = new PollSchedule(pollInterval);
         this.clock = requireNonNull(clock, "clock is null");
-        this.latest = new JobStatus(id, name, JobState.PREP, 0f, 0f, new JobStatus.TaskCounts(maps, 0, 0, 0, 0),
+        this.latest = new JobStatus(id, name, user, JobState.PREP, 0f, 0f, new JobStatus.TaskCounts(maps, 0, 0, 0, 0),
                 new JobStatus.TaskCounts(reduces, 0, 0, 0, 0), null, null, clock.currentTimeMillis(), 0L);
         this.poller = Threads.named("job-client-" + id + "-%d").newThread(this::pollUntilFinished);
     }
@@ -140,7 +140,7 @@ public final class ClusterRunningJob implements RunningJob {
     }
 
     private void pollUntilFinished() {
-        long lastChange = clock.nanoTime();
+        long submitted = clock.nanoTime();
         int failures = 0;
         try {
             while (true) {
@@ -151,9 +151,7 @@ public final class ClusterRunningJob implements RunningJob {
                         finish(fresh);
                         return;
                     }
-                    if (publish(fresh)) {
-                        lastChange = clock.nanoTime();
-                    }
+                    publish(fresh);
                 } catch (QuarryException e) {
                     failures++;
                     if (e.code().category() == ErrorCategory.USER || failures >= MAX_CONSECUTIVE_FAILURES) {
@@ -163,7 +161,7 @@ public final class ClusterRunningJob implements RunningJob {
                     LOG.warn("Could not get the status of job {} from the Scheduler at {} (failure {} of {}): {}", id,
                             client.address(), failures, MAX_CONSECUTIVE_FAILURES, e.getMessage());
                 }
-                long delay = failures > 0 ? pollInterval.toNanos() : schedule.delayNanos(clock.nanoTime() - lastChange);
+                long delay = failures > 0 ? pollInterval.toNanos() : schedule.delayNanos(clock.nanoTime() - submitted);
                 pause(delay);
             }
         } catch (InterruptedException e) {
@@ -179,7 +177,7 @@ public final class ClusterRunningJob implements RunningJob {
     private JobStatus fetch() throws QuarryException {
         WireJobStatus wire = client.jobStatus(id.toString());
         JobStatus status = WireForms.status(wire);
-        return new JobStatus(status.id(), status.name(), status.state(), status.mapProgress(), status.reduceProgress(),
+        return new JobStatus(status.id(), status.name(), status.user(), status.state(), status.mapProgress(), status.reduceProgress(),
                 status.maps(), status.reduces(), WireCounters.toCounters(wire.counters()), status.failure(),
                 status.startTimeMillis(), status.finishTimeMillis());
     }

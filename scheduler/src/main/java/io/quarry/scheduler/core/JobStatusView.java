@@ -18,7 +18,7 @@ final class JobStatusView {
                 }
             }
         }
-        return new JobStatus(job.id(), job.spec().name(), job.state(), progress(job, TaskType.MAP), progress(job, TaskType.REDUCE),
+        return new JobStatus(job.id(), job.spec().name(), job.spec().user(), job.state(), progress(job, TaskType.MAP), progress(job, TaskType.REDUCE),
                 counts(job, TaskType.MAP), counts(job, TaskType.REDUCE), counters, job.failure(), job.submitWallMillis(),
                 job.state().isFinished() ? job.finishWallMillis() : 0L);
     }

@@ -71,7 +71,7 @@ public final class WireForms {
     }
 
     public static WireJobStatus status(JobStatus status) {
-        return new WireJobStatus(status.id().toString(), status.name(), status.state().name(), status.mapProgress(),
+        return new WireJobStatus(status.id().toString(), status.name(), status.user(), status.state().name(), status.mapProgress(),
                 status.reduceProgress(), counts(status.maps()), counts(status.reduces()), counters(status.counters()),
                 status.failure(), status.startTimeMillis(), status.finishTimeMillis());
     }
@@ -83,7 +83,7 @@ public final class WireForms {
         } catch (IllegalArgumentException e) {
             throw invalid("Unknown job state " + status.state() + " for " + status.jobId(), e);
         }
-        return new JobStatus(jobId(status.jobId()), status.name(), state, status.mapProgress(), status.reduceProgress(),
+        return new JobStatus(jobId(status.jobId()), status.name(), status.user(), state, status.mapProgress(), status.reduceProgress(),
                 counts(status.maps()), counts(status.reduces()), counters(status.counters()), status.failure(),
                 status.startTimeMillis(), status.finishTimeMillis());
     }

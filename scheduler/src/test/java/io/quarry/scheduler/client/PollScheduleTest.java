@@ -13,19 +13,19 @@ class PollScheduleTest {
     private final PollSchedule schedule = new PollSchedule(Duration.ofMillis(200));
 
     @Test
-    void aJobThatJustMovedIsAskedAboutAgainWithinAFewMilliseconds() {
+    void aJobJustSubmittedIsAskedAboutAgainWithinAFewMilliseconds() {
         assertThat(schedule.delayNanos(0)).isEqualTo(2 * MS);
         assertThat(schedule.delayNanos(10 * MS)).isEqualTo(2 * MS);
     }
 
     @Test
-    void theDelayGrowsWithTheQuietTimeSoATinyJobsEndIsSeenWithinTwentyMilliseconds() {
+    void theDelayGrowsWithTheJobsRunningTimeSoATinyJobsEndIsSeenWithinTwentyMilliseconds() {
         assertThat(schedule.delayNanos(80 * MS)).isEqualTo(10 * MS);
         assertThat(schedule.delayNanos(160 * MS)).isEqualTo(20 * MS);
     }
 
     @Test
-    void aQuietJobIsAskedAboutOncePerPollInterval() {
+    void aLongJobIsAskedAboutOncePerPollIntervalHoweverOftenItMoves() {
         assertThat(schedule.delayNanos(10_000 * MS)).isEqualTo(200 * MS);
         assertThat(new PollSchedule(Duration.ZERO).delayNanos(10_000 * MS)).as("never busier than the minimum delay")
                 .isEqualTo(2 * MS);

@@ -41,7 +41,7 @@ class SchedulerMessagesTest {
         SerializedSplit split = SplitCodec.encode(SPLIT);
         WireAttemptReport report = new WireAttemptReport(ATTEMPT, "SUCCEEDED", 1f,
                 Map.of("io.quarry.mapreduce.TaskCounter", Map.of("MAP_INPUT_RECORDS", 42L)), "");
-        WireJobStatus status = new WireJobStatus("job_1700000000000_0001", "wordcount", "RUNNING", 0.5f, 0f,
+        WireJobStatus status = new WireJobStatus("job_1700000000000_0001", "wordcount", "alice", "RUNNING", 0.5f, 0f,
                 new WireTaskCounts(3, 1, 2, 0, 0), new WireTaskCounts(1, 0, 0, 0, 0), Map.of("g", Map.of("c", 7L)), "", 11L, 0L);
         return Stream.of(
                 new RegisterWorker("w1", "host-a", "/default-rack", 2, 1, 13562),
@@ -140,7 +140,7 @@ class SchedulerMessagesTest {
         assertThat(back.state()).isEqualTo(report.state());
         assertThat(back.counters().value(TaskCounter.MAP_INPUT_RECORDS)).isEqualTo(42);
 
-        JobStatus status = new JobStatus(new JobId("1700000000000", 1), "wc", JobState.FAILED, 1f, 0.5f,
+        JobStatus status = new JobStatus(new JobId("1700000000000", 1), "wc", "alice", JobState.FAILED, 1f, 0.5f,
                 new JobStatus.TaskCounts(3, 0, 3, 1, 0), new JobStatus.TaskCounts(1, 0, 0, 4, 0), counters,
                 "task " + new TaskId(new JobId("1700000000000", 1), TaskType.REDUCE, 0) + " failed 4 times", 5L, 9L);
         JobStatus statusBack = WireForms.status((WireJobStatus) CODEC.decode(CODEC.encode(WireForms.status(status))));

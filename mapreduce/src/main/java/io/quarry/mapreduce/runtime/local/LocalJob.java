@@ -96,7 +96,7 @@ final class LocalJob implements RunningJob {
         synchronized (finishedCounters) {
             counters = finishedCounters.copy();
         }
-        return new JobStatus(job.jobId(), job.jobName(), state, mapPhase.progress(), reducePhase.progress(),
+        return new JobStatus(job.jobId(), job.jobName(), CommonConfigKeys.currentUser(job.configuration()), state, mapPhase.progress(), reducePhase.progress(),
                 mapPhase.counts(), reducePhase.counts(), counters, failure, startMillis, finishMillis);
     }
 
