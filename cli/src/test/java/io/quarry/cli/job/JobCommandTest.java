@@ -64,13 +64,13 @@ class JobCommandTest {
     }
 
     @Test
-    void listShowsTheSubmittedJobWithStateAndName() {
+    void listShowsTheSubmittedJobWithStateUserAndName() {
         CliRun run = quarry("job", "-list");
 
         assertThat(run.exitCode()).as(run.toString()).isZero();
-        assertThat(run.out()).startsWith("Total jobs:1\n").contains("JobId").contains("State").contains("Maps");
+        assertThat(run.out()).startsWith("Total jobs:1\n").contains("JobId").contains("State").contains("UserName").contains("Maps");
         String row = run.out().lines().filter(line -> line.contains(jobId)).findFirst().orElseThrow();
-        assertThat(row).containsAnyOf("RUNNING", "PREP").contains("wordcount-test").contains("0.0% (0/1)");
+        assertThat(row).containsAnyOf("RUNNING", "PREP").contains("\talice\t").contains("wordcount-test").contains("0.0% (0/1)");
     }
 
     @Test
@@ -78,7 +78,7 @@ class JobCommandTest {
         CliRun run = quarry("job", "-status", jobId);
 
         assertThat(run.exitCode()).as(run.toString()).isZero();
-        assertThat(run.out()).contains("Job: " + jobId + "\n").contains("Job name: wordcount-test\n")
+        assertThat(run.out()).contains("Job: " + jobId + "\n").contains("Job name: wordcount-test\n").contains("User: alice\n")
                 .contains("Number of maps: 1\n").contains("Number of reduces: 1\n")
                 .containsPattern("Job state: (RUNNING|PREP)\n").contains("Counters: ");
     }
