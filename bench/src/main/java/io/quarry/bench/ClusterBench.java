@@ -126,52 +126,71 @@ public final class ClusterBench {
         return String.format("| %s | %.3f | %.3f | %.3f-%.3f |", where, seconds.get(0), median, rest.get(0), rest.get(rest.size() - 1));
     }
 
-    /** WordCount and TeraSort on a cluster, each beside the same job in-process on local files. */
+    /**
+     * WordCount and TeraSort on a cluster, each beside the same job run in-process twice: on the
+     * cluster's QFS (the same storage, so the difference is scheduling and the network shuffle) and
+     * on local files.
+     */
     private void jobs(String title, Map<String, String> cluster) throws Exception {
         List<String> on = new ArrayList<>();
         cluster.forEach((key, value) -> on.add("-D" + key + "=" + value));
+        List<String> inProcessOnQfs = new ArrayList<>(on);
+        inProcessOnQfs.remove("-Dmapreduce.framework.name=cluster");
+        inProcessOnQfs.add("-Dmapreduce.framework.name=local");
         Path local = settings.work().resolve("in-process");
         JobSteps.deleteRecursively(local);
         Files.createDirectories(local);
         String localWords = settings.words().toUri().toString();
         long wordsMiB = Files.size(settings.words()) >> 20;
+        String rows = Long.toString(settings.rows());
 
         report.add("### " + title);
         report.add("");
-        report.add("| step | cluster wall s | in-process wall s | cluster / in-process |");
-        report.add("|---|---|---|---|");
+        report.add("| step | cluster wall s | in-process on QFS s | in-process on local files s | cluster / in-process on QFS"
+                + " | cluster / in-process on files |");
+        report.add("|---|---|---|---|---|---|");
         steps.quarry(on, "dfs", "-rm", "-r", "-f", "/bench");
         steps.quarry(on, "dfs", "-mkdir", "-p", "/bench");
         Measurement put = steps.median(settings.runs(), () -> steps.quarry(on, "dfs", "-rm", "-f", "/bench/words.txt"),
                 () -> steps.quarry(on, "dfs", "-put", settings.words().toString(), "/bench/words.txt"));
-        report.add(String.format("| put %d MiB of words into QFS (not a job) | %.1f | - | - |", wordsMiB, put.wallSeconds()));
+        report.add(String.format("| put %d MiB of words into QFS (not a job) | %.1f | - | - | - | - |", wordsMiB, put.wallSeconds()));
         row("wordcount " + wordsMiB + " MiB",
-                steps.median(settings.runs(), () -> steps.quarry(on, "dfs", "-rm", "-r", "-f", "/bench/wc-out"),
-                        () -> steps.example(on, "wordcount", "/bench/words.txt", "/bench/wc-out")),
-                steps.median(settings.runs(), () -> JobSteps.deleteRecursively(local.resolve("wc-out")),
-                        () -> steps.example(List.of("-Dmapreduce.framework.name=local"), "wordcount", localWords,
-                                local.resolve("wc-out").toUri().toString())));
-        String rows = Long.toString(settings.rows());
+                onQfs(on, "wordcount", "/bench/wc-out", "/bench/words.txt"),
+                onQfs(inProcessOnQfs, "wordcount", "/bench/wc-out-local", "/bench/words.txt"),
+                onFiles(local.resolve("wc-out"), "wordcount", localWords));
         row("teragen " + rows + " rows",
-                steps.median(settings.runs(), () -> steps.quarry(on, "dfs", "-rm", "-r", "-f", "/bench/tera-in"),
-                        () -> steps.example(on, "teragen", rows, "/bench/tera-in")),
-                steps.median(settings.runs(), () -> JobSteps.deleteRecursively(local.resolve("tera-in")),
-                        () -> steps.example(List.of("-Dmapreduce.framework.name=local"), "teragen", rows,
-                                local.resolve("tera-in").toUri().toString())));
+                onQfs(on, "teragen", "/bench/tera-in", rows),
+                onQfs(inProcessOnQfs, "teragen", "/bench/tera-in-local", rows),
+                onFiles(local.resolve("tera-in"), "teragen", rows));
         row("terasort " + rows + " rows",
-                steps.median(settings.runs(), () -> steps.quarry(on, "dfs", "-rm", "-r", "-f", "/bench/tera-out"),
-                        () -> steps.example(on, "terasort", "/bench/tera-in", "/bench/tera-out")),
-                steps.median(settings.runs(), () -> JobSteps.deleteRecursively(local.resolve("tera-out")),
-                        () -> steps.example(List.of("-Dmapreduce.framework.name=local"), "terasort",
-                                local.resolve("tera-in").toUri().toString(), local.resolve("tera-out").toUri().toString())));
+                onQfs(on, "terasort", "/bench/tera-out", "/bench/tera-in"),
+                onQfs(inProcessOnQfs, "terasort", "/bench/tera-out-local", "/bench/tera-in"),
+                onFiles(local.resolve("tera-out"), "terasort", local.resolve("tera-in").toUri().toString()));
         steps.quarry(on, "dfs", "-rm", "-r", "-f", "/bench");
         JobSteps.deleteRecursively(local);
         report.add("");
     }
 
-    private void row(String step, Measurement cluster, Measurement inProcess) {
-        report.add(String.format("| %s | %.1f | %.1f | %.2fx |", step, cluster.wallSeconds(), inProcess.wallSeconds(),
-                cluster.wallSeconds() / inProcess.wallSeconds()));
+    /** The example with its output at {@code output} in QFS (removed before each run), after {@code inputs}. */
+    private Measurement onQfs(List<String> generic, String example, String output, String... inputs) throws Exception {
+        List<String> args = new ArrayList<>(List.of(inputs));
+        args.add(output);
+        return steps.median(settings.runs(), () -> steps.quarry(generic, "dfs", "-rm", "-r", "-f", output),
+                () -> steps.example(generic, example, args.toArray(String[]::new)));
+    }
+
+    /** The example in-process on local files, with its output at {@code output}. */
+    private Measurement onFiles(Path output, String example, String... inputs) throws Exception {
+        List<String> args = new ArrayList<>(List.of(inputs));
+        args.add(output.toUri().toString());
+        return steps.median(settings.runs(), () -> JobSteps.deleteRecursively(output),
+                () -> steps.example(List.of("-Dmapreduce.framework.name=local"), example, args.toArray(String[]::new)));
+    }
+
+    private void row(String step, Measurement cluster, Measurement inProcessOnQfs, Measurement inProcessOnFiles) {
+        report.add(String.format("| %s | %.1f | %.1f | %.1f | %.2fx | %.2fx |", step, cluster.wallSeconds(),
+                inProcessOnQfs.wallSeconds(), inProcessOnFiles.wallSeconds(), cluster.wallSeconds() / inProcessOnQfs.wallSeconds(),
+                cluster.wallSeconds() / inProcessOnFiles.wallSeconds()));
     }
 
     private void print() {

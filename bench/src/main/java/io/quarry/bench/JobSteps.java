@@ -56,7 +56,8 @@ final class JobSteps {
         command.addAll(List.of(args));
         Measurement measured = quarry(generic, command.toArray(String[]::new));
         System.out.printf("%-12s %-40s wall %6.1f s  cpu %6.1f s  peak %6.0f MiB%n", example,
-                generic.contains("-Dmapreduce.framework.name=local") ? "in-process" : "cluster", measured.wallSeconds(),
+                !generic.contains("-Dmapreduce.framework.name=local") ? "cluster"
+                        : generic.stream().anyMatch(o -> o.startsWith("-Dfs.defaultFS=")) ? "in-process on QFS" : "in-process on files", measured.wallSeconds(),
                 measured.cpuSeconds(), measured.peakRssMiB());
         return measured;
     }

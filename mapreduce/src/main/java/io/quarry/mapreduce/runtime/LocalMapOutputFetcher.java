@@ -41,6 +41,18 @@ public final class LocalMapOutputFetcher implements MapOutputFetcher {
         } catch (UncheckedIOException e) {
             throw e.getCause();
         }
+        return segment(mapIndex, output, index, partition);
+    }
+
+    /**
+     * One partition of one finished map's output, read in place from its files (a reducer on the
+     * node that ran the map needs no copy of it).
+     */
+    public static FetchedSegment inPlace(int mapIndex, MapOutput output, int partition) throws IOException {
+        return segment(mapIndex, output, MapOutputIndex.read(output.indexFile()), partition);
+    }
+
+    private static FetchedSegment segment(int mapIndex, MapOutput output, MapOutputIndex index, int partition) throws IOException {
         IndexEntry entry = index.entry(partition);
         return new FetchedSegment(mapIndex, new FileRangeInputStream(output.dataFile(), entry.offset(), entry.storedLength()),
                 entry.storedLength(), entry.rawLength(), index.codec(), entry.crc32c());

@@ -84,7 +84,9 @@ final class JobOutputCommitter implements AutoCloseable {
 
     /** Drops the job's classes and its staging directory: nothing reads them any more. */
     private void finished(SubmittedJob job) {
-        localizer.release(job.id());
+        if (Files.exists(localizer.jobDir(job.id()))) {
+            localizer.release(job.id());
+        }
         localizer.forget(job.id());
         String staging = job.conf().get(MapReduceConfigKeys.JOB_DIR.name());
         if (staging == null || staging.isBlank()) {
@@ -106,11 +108,19 @@ final class JobOutputCommitter implements AutoCloseable {
         }
     }
 
-    /** The job's committer, built with its classes; {@code run(true)} commits, {@code run(false)} aborts. */
+    /**
+     * The job's committer, built with its classes; {@code run(true)} commits, {@code run(false)}
+     * aborts. The job jar is fetched only when the output format is not one of the Scheduler's own
+     * classes: a job class loader asks its parent first, so for those the jar would change nothing.
+     */
     private CommitStep committer(SubmittedJob job) throws IOException {
         Configuration conf = Configuration.of(job.conf());
-        LocalizedJob localized = localizer.localize(job.id(), conf, job.jarPath().isEmpty() ? null : job.jarPath());
-        JobContext context = new JobContext(job.id(), conf, localized.classLoader());
+        ClassLoader own = JobOutputCommitter.class.getClassLoader();
+        ClassLoader loader = own;
+        if (!job.jarPath().isEmpty() && !loadable(conf.getString(MapReduceConfigKeys.OUTPUT_FORMAT_CLASS), own)) {
+            loader = localizer.localize(job.id(), conf, job.jarPath()).classLoader();
+        }
+        JobContext context = new JobContext(job.id(), conf, loader);
         TaskAttemptContext attempt = new TaskAttemptContext(context, new TaskAttemptId(new TaskId(job.id(), TaskType.MAP, 0), 0));
         OutputCommitter committer = context.newInstance(context.outputFormatClass()).committer(attempt);
         return commit -> {
@@ -120,6 +130,15 @@ final class JobOutputCommitter implements AutoCloseable {
                 committer.abortJob(context);
             }
         };
+    }
+
+    private static boolean loadable(String className, ClassLoader loader) {
+        try {
+            Class.forName(className, false, loader);
+            return true;
+        } catch (ClassNotFoundException | LinkageError e) {
+            return false;
+        }
     }
 
     @FunctionalInterface

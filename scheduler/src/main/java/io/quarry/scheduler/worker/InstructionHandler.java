@@ -98,7 +98,7 @@ final class InstructionHandler {
         } else {
             SchedulerMapOutputLocator locator = new SchedulerMapOutputLocator(id.jobId(), scheduler);
             launch = AttemptLaunch.reduce(id, conf, jar, instruction.numMaps(),
-                    new ReportingMapOutputFetcher(id, locator, shuffle, scheduler));
+                    new ReportingMapOutputFetcher(id, locator, shuffle, scheduler, registry));
         }
         runner.launch(launch);
         CompletableFuture<Void> done = runner.whenDone(id);
