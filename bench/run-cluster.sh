@@ -32,10 +32,15 @@ if [ ! -s "$words" ]; then
   [ -f "$gen" ] || { echo "data generator not found at $gen (use --gen or QUARRY_GEN)" >&2; exit 1; }
   java "$gen" words --size "$size" "$words"
 fi
+tiny="$data/tiny.txt"
+if [ ! -s "$tiny" ]; then
+  [ -f "$gen" ] || { echo "data generator not found at $gen (use --gen or QUARRY_GEN)" >&2; exit 1; }
+  java "$gen" words --size 1K "$tiny"
+fi
 (cd "$root" && mvn -B -q package -DskipTests)
 examples=$(ls "$root"/jobs-examples/target/quarry-jobs-examples-*.jar | grep -v -e '-sources' -e '-tests' | head -n 1)
 work="$data/cluster-bench"
 mkdir -p "$work"
 trap 'rm -rf "$work/local-cluster" "$work/process-cluster" "$work/in-process" "$work/tiny"' EXIT
 java -cp "$root/bench/target/classes:$(cat "$root/bench/target/classpath.txt")" io.quarry.bench.ClusterBench \
-  --quarry "$root/bin/quarry" --examples-jar "$examples" --words "$words" --work "$work" "${args[@]}"
+  --quarry "$root/bin/quarry" --examples-jar "$examples" --words "$words" --tiny "$tiny" --work "$work" "${args[@]}"

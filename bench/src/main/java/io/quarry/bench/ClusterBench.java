@@ -16,7 +16,7 @@ import java.util.Map;
  * ({@code quarry jar --local} on local files), which is the baseline the overhead is measured
  * against. Every job step is a {@code quarry} process measured from outside.
  *
- * <pre>args: --quarry BIN --examples-jar JAR --words FILE --work DIR [--rows 10000000] [--runs 1]
+ * <pre>args: --quarry BIN --examples-jar JAR --words FILE --tiny FILE --work DIR [--rows 10000000] [--runs 1]
  *       [--latency-jobs 11] [--nodes 4] [--map-slots 1] [--daemon-heap 2g] [--only latency|local|multi]</pre>
  */
 public final class ClusterBench {
@@ -27,7 +27,7 @@ public final class ClusterBench {
     private final JobSteps steps;
     private final List<String> report = new ArrayList<>();
 
-    record Settings(Path quarry, Path examplesJar, Path words, Path work, long rows, int runs, int latencyJobs, int nodes,
+    record Settings(Path quarry, Path examplesJar, Path words, Path tiny, Path work, long rows, int runs, int latencyJobs, int nodes,
                     int mapSlots, String daemonHeap, String only) {
         boolean runs(String part) {
             return only.equals("all") || only.equals(part);
@@ -48,7 +48,7 @@ public final class ClusterBench {
             options.put(args[i].substring(2), args[i + 1]);
         }
         Settings settings = new Settings(Paths.get(required(options, "quarry")), Paths.get(required(options, "examples-jar")),
-                Paths.get(required(options, "words")), Paths.get(required(options, "work")),
+                Paths.get(required(options, "words")), Paths.get(required(options, "tiny")), Paths.get(required(options, "work")),
                 Long.parseLong(options.getOrDefault("rows", "10000000").replace("_", "")),
                 Integer.parseInt(options.getOrDefault("runs", "1")), Integer.parseInt(options.getOrDefault("latency-jobs", "11")),
                 Integer.parseInt(options.getOrDefault("nodes", "4")), Integer.parseInt(options.getOrDefault("map-slots", "1")),
@@ -104,11 +104,12 @@ public final class ClusterBench {
     }
 
     private void latency(Map<String, String> cluster) throws Exception {
-        List<Double> onCluster = TinyJobLatency.measure(Configuration.of(cluster), "/bench/tiny", settings.latencyJobs());
+        byte[] text = Files.readAllBytes(settings.tiny());
+        List<Double> onCluster = TinyJobLatency.measure(Configuration.of(cluster), "/bench/tiny", text, settings.latencyJobs());
         Path local = settings.work().resolve("tiny");
         List<Double> inProcess = TinyJobLatency.measure(Configuration.of(Map.of("mapreduce.framework.name", "local")),
-                local.toUri().toString(), settings.latencyJobs());
-        report.add("### Tiny job (WordCount over " + TinyJobLatency.INPUT_BYTES + " bytes), submit to finish, one client JVM");
+                local.toUri().toString(), text, settings.latencyJobs());
+        report.add("### Tiny job (WordCount over " + text.length + " bytes), submit to finish, one client JVM");
         report.add("");
         report.add("| where | first job s | jobs 2-" + settings.latencyJobs() + " median s | min-max s |");
         report.add("|---|---|---|---|");

@@ -9,29 +9,26 @@ import io.quarry.mapreduce.io.LongValue;
 import io.quarry.mapreduce.io.Text;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Submit-to-finish time of WordCount over a 1 KiB file, job after job from one client JVM, as
- * Hadoop's small-job figure is measured: the first job (cold client) and the median of the rest.
+ * Submit-to-finish time of WordCount over a 1 KiB file (the shared generator's
+ * {@code words --size 1K}, as Hadoop's small-job figure uses), job after job from one client JVM:
+ * the first job (cold client) and the median of the rest.
  */
 final class TinyJobLatency {
-    /** Bytes of the tiny input, about the size of the file Hadoop's figure was measured on. */
-    static final int INPUT_BYTES = 1024;
-
     private TinyJobLatency() {
     }
 
     /** Per-job seconds, in submission order; every job must succeed. */
-    static List<Double> measure(Configuration conf, String directory, int jobs) throws IOException, InterruptedException {
+    static List<Double> measure(Configuration conf, String directory, byte[] text, int jobs) throws IOException, InterruptedException {
         Path dir = new Path(directory);
         Path input = new Path(dir, "in/words.txt");
         try (FileSystem fs = FileSystem.get(dir, conf)) {
             fs.delete(dir, true);
             try (OutputStream out = fs.create(input, true)) {
-                out.write(tinyText());
+                out.write(text);
             }
         }
         List<Double> seconds = new ArrayList<>(jobs);
@@ -57,15 +54,5 @@ final class TinyJobLatency {
             fs.delete(dir, true);
         }
         return seconds;
-    }
-
-    private static byte[] tinyText() {
-        String[] words = {"quarry", "block", "replica", "rack", "map", "reduce", "shuffle", "split", "locality", "worker"};
-        StringBuilder text = new StringBuilder(INPUT_BYTES);
-        for (int i = 0; text.length() < INPUT_BYTES - 16; i++) {
-            text.append(words[(i * 7 + i / 10) % words.length]).append(i % 8 == 7 ? '\n' : ' ');
-        }
-        text.append('\n');
-        return text.toString().getBytes(StandardCharsets.US_ASCII);
     }
 }
