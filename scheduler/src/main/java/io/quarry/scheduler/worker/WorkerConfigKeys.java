@@ -23,7 +23,8 @@ public final class WorkerConfigKeys implements ConfigKeyProvider {
     public static final ConfigKey MAP_SLOTS = ConfigKey.integer("mapreduce.tasktracker.map.tasks.maximum", -1,
             "Map attempts the Worker runs at once; -1 means the number of cores.");
     public static final ConfigKey REDUCE_SLOTS = ConfigKey.integer("mapreduce.tasktracker.reduce.tasks.maximum", -1,
-            "Reduce attempts the Worker runs at once; -1 means half the number of cores (at least 1).");
+            "Reduce attempts the Worker runs at once; -1 means the number of cores (reduces start once the maps are done,"
+                    + " so by default they never compete with maps for the cores).");
     public static final ConfigKey HEARTBEAT_INTERVAL = ConfigKey.duration("quarry.worker.heartbeat.interval", "300ms",
             ChronoUnit.MILLIS, "Time between the Worker's heartbeats until the Scheduler sets the pace"
                     + " (quarry.scheduler.heartbeat.min-interval); a finished attempt is reported at once.");

@@ -61,7 +61,7 @@ public record WorkerSettings(HostAndPort scheduler, HostAndPort shuffleBind, Str
                 blankToNull(conf.getString(WorkerConfigKeys.HOSTNAME)),
                 blankToNull(conf.getString(WorkerConfigKeys.RACK)),
                 maps == -1 ? cores : maps,
-                reduces == -1 ? Math.max(1, cores / 2) : reduces,
+                reduces == -1 ? cores : reduces,
                 conf.getDuration(WorkerConfigKeys.HEARTBEAT_INTERVAL),
                 conf.getDuration(WorkerConfigKeys.SCHEDULER_RETRY_MAX),
                 localBase(conf));

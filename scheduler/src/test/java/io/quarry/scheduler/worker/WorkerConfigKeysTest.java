@@ -33,7 +33,7 @@ class WorkerConfigKeysTest {
         int cores = Runtime.getRuntime().availableProcessors();
         assertThat(empty.getDuration(WorkerConfigKeys.TASK_TIMEOUT)).isEqualTo(Duration.ofMinutes(10));
         assertThat(WorkerSettings.from(empty)).isEqualTo(new WorkerSettings(new HostAndPort("127.0.0.1", 8030),
-                new HostAndPort("0.0.0.0", 13562), null, null, cores, Math.max(1, cores / 2), Duration.ofMillis(300),
+                new HostAndPort("0.0.0.0", 13562), null, null, cores, cores, Duration.ofMillis(300),
                 Duration.ofSeconds(5), Path.of(System.getProperty("java.io.tmpdir"), "quarry-" + CommonConfigKeys.currentUser(empty),
                 "worker")));
     }
