@@ -1,0 +1,14 @@
+/**
+ * ZooKeeper through Curator, for master high availability: the HA settings
+ * ({@link io.quarry.common.ha.HaConfigKeys}, {@link io.quarry.common.ha.HaSettings}), a client factory
+ * ({@link io.quarry.common.ha.ZooKeeperClients}), leader election per master role with the active's
+ * address published ({@link io.quarry.common.ha.LeaderElection}), and epoch fencing
+ * ({@link io.quarry.common.ha.EpochFence}): each new leader bumps a persistent counter, and writes
+ * guarded by a stale epoch are refused by ZooKeeper itself. The standalone server behind
+ * {@code quarry zookeeper} is {@link io.quarry.common.ha.StandaloneZooKeeper}.
+ *
+ * <p>Layout under the namespace {@code /quarry/<cluster id>}: {@code /<role>/latch} (Curator's
+ * leader latch), {@code /<role>/active} (ephemeral, the leader's address) and {@code /<role>/epoch}
+ * (persistent, the decimal epoch). Curator and ZooKeeper classes stay inside this package.
+ */
+package io.quarry.common.ha;
