@@ -16,6 +16,7 @@ import io.quarry.cli.dfs.DfsCommand;
 import io.quarry.cli.job.JarCommand;
 import io.quarry.cli.job.JobCommand;
 import io.quarry.cli.local.LocalCommand;
+import io.quarry.common.ha.StandaloneZooKeeper;
 import io.quarry.scheduler.service.SchedulerDaemon;
 import io.quarry.scheduler.worker.WorkerDaemon;
 
@@ -43,6 +44,8 @@ public final class CommandRegistry {
                 SchedulerDaemon::start));
         registry.register(new DaemonCommand(WorkerDaemon.ROLE, "Run a MapReduce Worker in the foreground",
                 WorkerDaemon::start));
+        registry.register(new DaemonCommand(StandaloneZooKeeper.ROLE,
+                "Run a standalone ZooKeeper server in the foreground", StandaloneZooKeeper::start));
         registry.register(new ConfTemplateCommand());
         return registry;
     }

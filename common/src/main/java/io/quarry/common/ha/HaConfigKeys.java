@@ -17,7 +17,7 @@ public final class HaConfigKeys implements ConfigKeyProvider {
     public static final ConfigKey CONNECT_TIMEOUT = ConfigKey.duration("quarry.ha.zookeeper.connect-timeout", "15s", ChronoUnit.MILLIS,
             "How long a process waits for the ZooKeeper quorum at start before failing (bare numbers are ms).");
     public static final ConfigKey ZOOKEEPER_DATA_DIR = ConfigKey.string("quarry.zookeeper.data.dir", null,
-            "Snapshots and transaction log of 'quarry zookeeper'; <quarry.tmp.dir or java.io.tmpdir>/quarry-zookeeper when unset.");
+            "Snapshots and transaction log of 'quarry zookeeper'; <java.io.tmpdir>/quarry-zookeeper when unset.");
     public static final ConfigKey ZOOKEEPER_CLIENT_PORT = ConfigKey.integer("quarry.zookeeper.client.port", 2181,
             "Port 'quarry zookeeper' serves clients on (0 picks a free one).");
     public static final ConfigKey ZOOKEEPER_BIND_HOST = ConfigKey.string("quarry.zookeeper.bind-host", "0.0.0.0",

@@ -31,7 +31,7 @@ public final class ZooKeeperClients {
                 .connectString(quorum)
                 .namespace(settings.namespace())
                 .sessionTimeoutMs(millis(settings.sessionTimeout()))
-                .connectionTimeoutMs(millis(settings.connectTimeout()))
+                .connectionTimeoutMs(millis(min(settings.sessionTimeout(), settings.connectTimeout())))
                 .retryPolicy(retryPolicy())
                 .build();
         client.start();
@@ -53,6 +53,10 @@ public final class ZooKeeperClients {
 
     static RetryPolicy retryPolicy() {
         return new ExponentialBackoffRetry(RETRY_BASE_SLEEP_MS, RETRY_MAX_ATTEMPTS, RETRY_MAX_SLEEP_MS);
+    }
+
+    private static Duration min(Duration a, Duration b) {
+        return a.compareTo(b) <= 0 ? a : b;
     }
 
     private static int millis(Duration duration) {
