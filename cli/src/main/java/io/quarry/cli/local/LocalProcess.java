@@ -70,6 +70,9 @@ final class LocalProcess {
                 .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(dirs.logFile().toFile()));
+        // The class path goes in the environment, not on the command line: Linux shows Java only the first
+        // 4 KiB of a command line, and isOurs must still find the main class in it.
+        builder.environment().put("CLASSPATH", System.getProperty("java.class.path"));
         Process process = builder.start();
         Files.writeString(dirs.pidFile(), Long.toString(process.pid()) + "\n", StandardCharsets.UTF_8);
         long deadline = System.nanoTime() + timeout.toNanos();
@@ -132,8 +135,6 @@ final class LocalProcess {
         }
         command.add("-Dquarry.role=local");
         command.add("-Dquarry.log.level=INFO");
-        command.add("-cp");
-        command.add(System.getProperty("java.class.path"));
         command.add(MAIN_CLASS);
         command.add("--dir");
         command.add(dirs.base().toString());
