@@ -15,11 +15,14 @@ class SqlConfigKeysTest {
     void catalogDirDefaultsToQuarryCatalogInTheDefaultFilesystem() {
         assertThat(SqlConfigKeys.CATALOG_DIR.name()).isEqualTo("quarry.sql.catalog.dir");
         assertThat(Configuration.empty().getString(SqlConfigKeys.CATALOG_DIR)).isEqualTo("/quarry/catalog");
-        assertThat(new SqlConfigKeys().keys()).containsExactly(SqlConfigKeys.CATALOG_DIR);
+        assertThat(SqlConfigKeys.WAREHOUSE_DIR.name()).isEqualTo("hive.metastore.warehouse.dir");
+        assertThat(Configuration.empty().getString(SqlConfigKeys.WAREHOUSE_DIR)).isEqualTo("/quarry/warehouse");
+        assertThat(new SqlConfigKeys().keys()).containsExactly(SqlConfigKeys.CATALOG_DIR, SqlConfigKeys.WAREHOUSE_DIR);
     }
 
     @Test
     void keysAreRegisteredThroughTheServiceLoader() {
         assertThat(KnownKeys.load().contains("quarry.sql.catalog.dir")).isTrue();
+        assertThat(KnownKeys.load().contains("hive.metastore.warehouse.dir")).isTrue();
     }
 }
