@@ -134,13 +134,21 @@ final class FieldParsers {
         return negative ? result : -result;
     }
 
+    /** Whether the text is Long.MIN_VALUE, whose value is also the parser's "not a number" marker. */
     private static boolean isLongMin(CharSequence s, int start, int end) {
         int dot = start;
         while (dot < end && s.charAt(dot) != '.') {
             dot++;
         }
-        return "-9223372036854775808".contentEquals(s.subSequence(start, dot))
-                && parseIntegral(s, start, end, Long.MIN_VALUE, Long.MAX_VALUE) == Long.MIN_VALUE;
+        if (!"-9223372036854775808".contentEquals(s.subSequence(start, dot))) {
+            return false;
+        }
+        for (int i = dot + 1; i < end; i++) {
+            if (s.charAt(i) < '0' || s.charAt(i) > '9') {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean regionEqualsIgnoreCase(CharSequence s, int start, String word) {

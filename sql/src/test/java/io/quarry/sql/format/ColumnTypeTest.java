@@ -34,6 +34,8 @@ class ColumnTypeTest {
         assertThat(ColumnType.BIGINT.parse("9223372036854775808")).isNull();
         assertThat(ColumnType.BIGINT.parse("-9223372036854775809")).isNull();
         assertThat(ColumnType.BIGINT.parse("-9223372036854775808x")).isNull();
+        assertThat(ColumnType.BIGINT.parse("-9223372036854775808.x")).isNull();
+        assertThat(ColumnType.BIGINT.parse("-9223372036854775808.25")).isEqualTo(Long.MIN_VALUE);
         assertThat(ColumnType.BIGINT.parse("1234567890123")).isEqualTo(1234567890123L);
     }
 
