@@ -22,6 +22,11 @@ public record PartitionDefinition(Map<String, String> values, String location) {
 
     /** Hive's partition name, {@code col1=v1/col2=v2}. */
     public String name() {
+        return name(values);
+    }
+
+    /** Hive's partition name of {@code values}, in their iteration order. */
+    public static String name(Map<String, String> values) {
         return values.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining("/"));
     }
 }

@@ -17,10 +17,14 @@ import io.quarry.dfs.Path;
 import io.quarry.sql.SqlConfigKeys;
 import io.quarry.sql.catalog.Catalog;
 import io.quarry.sql.catalog.CatalogException;
+import io.quarry.sql.catalog.PartitionDefinition;
 import io.quarry.sql.catalog.TableDefinition;
+import io.quarry.sql.ddl.DdlStatement.AddPartitions;
 import io.quarry.sql.ddl.DdlStatement.CreateTable;
 import io.quarry.sql.ddl.DdlStatement.Describe;
 import io.quarry.sql.ddl.DdlStatement.DropTable;
+import io.quarry.sql.ddl.DdlStatement.PartitionSpec;
+import io.quarry.sql.ddl.DdlStatement.ShowPartitions;
 import io.quarry.sql.ddl.DdlStatement.ShowTables;
 import io.quarry.sql.ddl.DdlStatement.TableRef;
 import io.quarry.sql.format.RowFormats;
@@ -61,6 +65,14 @@ public final class DdlExecutor {
             List<List<String>> rows = catalog.tables(show.database().orElse(currentDatabase)).stream().map(List::of).toList();
             return new DdlResult(List.of("tab_name"), rows, rows.size() + " tables");
         }
+        if (statement instanceof AddPartitions add) {
+            return addPartitions(add, currentDatabase);
+        }
+        if (statement instanceof ShowPartitions show) {
+            List<List<String>> rows = catalog.partitions(database(show.table(), currentDatabase), show.table().name()).stream()
+                    .map(p -> List.of(p.name())).toList();
+            return new DdlResult(List.of("partition"), rows, rows.size() + " partitions");
+        }
         Describe describe = (Describe) statement;
         TableRef ref = describe.table();
         TableDefinition table = catalog.table(database(ref, currentDatabase), ref.name());
@@ -87,6 +99,21 @@ public final class DdlExecutor {
             FileSystem.get(path, conf).mkdirs(path);
         }
         return DdlResult.message("Created table " + table.qualifiedName());
+    }
+
+    /** A partition without LOCATION is the directory {@code <table location>/k=v/…}, as Hive lays them out. */
+    private DdlResult addPartitions(AddPartitions add, String currentDatabase) throws IOException {
+        TableDefinition table = catalog.table(database(add.table(), currentDatabase), add.table().name());
+        int added = 0;
+        for (PartitionSpec spec : add.partitions()) {
+            String location = spec.location()
+                    .orElseGet(() -> new Path(table.location()).child(PartitionDefinition.name(spec.values())).toString());
+            if (catalog.addPartition(table.database(), table.name(), new PartitionDefinition(spec.values(), location),
+                    add.ifNotExists())) {
+                added++;
+            }
+        }
+        return DdlResult.message("Added " + added + " partitions to " + table.qualifiedName());
     }
 
     private DdlResult drop(DropTable drop, String currentDatabase) throws IOException {

@@ -8,9 +8,12 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import io.quarry.sql.ddl.DdlStatement.AddPartitions;
 import io.quarry.sql.ddl.DdlStatement.CreateTable;
 import io.quarry.sql.ddl.DdlStatement.Describe;
 import io.quarry.sql.ddl.DdlStatement.DropTable;
+import io.quarry.sql.ddl.DdlStatement.PartitionSpec;
+import io.quarry.sql.ddl.DdlStatement.ShowPartitions;
 import io.quarry.sql.ddl.DdlStatement.ShowTables;
 import io.quarry.sql.ddl.DdlStatement.TableRef;
 import io.quarry.sql.format.Column;
@@ -18,13 +21,14 @@ import io.quarry.sql.format.ColumnType;
 import io.quarry.sql.format.TableFormat;
 
 /**
- * Parses Hive's table DDL: CREATE [EXTERNAL] TABLE, DROP TABLE, SHOW TABLES and DESCRIBE.
+ * Parses Hive's table DDL: CREATE [EXTERNAL] TABLE, DROP TABLE, ALTER TABLE … ADD PARTITION,
+ * SHOW TABLES, SHOW PARTITIONS and DESCRIBE.
  * No Calcite parser reads Hive's CREATE TABLE clauses (ROW FORMAT, SERDEPROPERTIES, STORED AS), so
  * this small recursive-descent parser does; queries go to Calcite. String literals follow Hive's
  * escapes ({@link HiveStrings}); a trailing {@code ;} is allowed.
  */
 public final class DdlParser {
-    private static final Set<String> DDL_KEYWORDS = Set.of("CREATE", "DROP", "SHOW", "DESCRIBE", "DESC");
+    private static final Set<String> DDL_KEYWORDS = Set.of("CREATE", "DROP", "SHOW", "DESCRIBE", "DESC", "ALTER");
     private static final Set<String> JSON_SERDES = Set.of("org.apache.hive.hcatalog.data.JsonSerDe",
             "org.apache.hadoop.hive.serde2.JsonSerDe");
 
@@ -67,7 +71,16 @@ public final class DdlParser {
             }
             return new DropTable(tableRef(), ifExists);
         }
+        if (acceptKeyword("ALTER")) {
+            return addPartitions();
+        }
         if (acceptKeyword("SHOW")) {
+            if (acceptKeyword("PARTITIONS")) {
+                return new ShowPartitions(tableRef());
+            }
+            if (!peek().isKeyword("TABLES")) {
+                throw unexpected(peek(), "TABLES or PARTITIONS");
+            }
             expectKeyword("TABLES");
             if (acceptKeyword("IN") || acceptKeyword("FROM")) {
                 return new ShowTables(Optional.of(identifier("a database name")));
@@ -78,7 +91,38 @@ public final class DdlParser {
             boolean formatted = acceptKeyword("FORMATTED") || acceptKeyword("EXTENDED");
             return new Describe(tableRef(), formatted);
         }
-        throw unexpected(first, "CREATE, DROP, SHOW or DESCRIBE");
+        throw unexpected(first, "CREATE, DROP, ALTER, SHOW or DESCRIBE");
+    }
+
+    private AddPartitions addPartitions() {
+        expectKeyword("TABLE");
+        TableRef table = tableRef();
+        expectKeyword("ADD");
+        boolean ifNotExists = acceptKeyword("IF");
+        if (ifNotExists) {
+            expectKeyword("NOT");
+            expectKeyword("EXISTS");
+        }
+        List<PartitionSpec> partitions = new ArrayList<>();
+        do {
+            expectKeyword("PARTITION");
+            expectSymbol('(');
+            Map<String, String> values = new LinkedHashMap<>();
+            do {
+                String column = identifier("a partition column");
+                expectSymbol('=');
+                Token value = peek();
+                if (value.kind() != Token.Kind.STRING && value.kind() != Token.Kind.NUMBER) {
+                    throw unexpected(value, "a partition value");
+                }
+                index++;
+                values.put(column, value.text());
+            } while (acceptSymbol(','));
+            expectSymbol(')');
+            Optional<String> location = acceptKeyword("LOCATION") ? Optional.of(string("a location")) : Optional.empty();
+            partitions.add(new PartitionSpec(values, location));
+        } while (peek().isKeyword("PARTITION"));
+        return new AddPartitions(table, ifNotExists, partitions);
     }
 
     private CreateTable createTable() {

@@ -2,7 +2,10 @@ package io.quarry.sql.ddl;
 
 import static java.util.Objects.requireNonNull;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import io.quarry.sql.format.Column;
@@ -51,6 +54,29 @@ public sealed interface DdlStatement {
     /** DESCRIBE [FORMATTED] t. */
     record Describe(TableRef table, boolean formatted) implements DdlStatement {
         public Describe {
+            requireNonNull(table, "table is null");
+        }
+    }
+
+    /** One {@code PARTITION (k='v', …) [LOCATION '…']} of ALTER TABLE … ADD PARTITION. */
+    record PartitionSpec(Map<String, String> values, Optional<String> location) {
+        public PartitionSpec {
+            values = Collections.unmodifiableMap(new LinkedHashMap<>(values));
+            requireNonNull(location, "location is null");
+        }
+    }
+
+    /** ALTER TABLE t ADD [IF NOT EXISTS] PARTITION (…) [LOCATION '…'] …. */
+    record AddPartitions(TableRef table, boolean ifNotExists, List<PartitionSpec> partitions) implements DdlStatement {
+        public AddPartitions {
+            requireNonNull(table, "table is null");
+            partitions = List.copyOf(partitions);
+        }
+    }
+
+    /** SHOW PARTITIONS t. */
+    record ShowPartitions(TableRef table) implements DdlStatement {
+        public ShowPartitions {
             requireNonNull(table, "table is null");
         }
     }

@@ -20,6 +20,7 @@ import io.quarry.sql.SqlConfigKeys;
 import io.quarry.sql.catalog.Catalog;
 import io.quarry.sql.catalog.CatalogException;
 import io.quarry.sql.catalog.NoSuchTableException;
+import io.quarry.sql.catalog.PartitionDefinition;
 import io.quarry.sql.catalog.TableDefinition;
 import io.quarry.sql.format.TableFormat;
 
@@ -141,6 +142,24 @@ class DdlExecutorTest {
                 "default");
         assertThat(ddl.execute("DESCRIBE FORMATTED p", "default").rows()).contains(List.of("Table Type:", "EXTERNAL_TABLE", ""),
                 List.of("Location:", "/p", ""), List.of("Format:", "DELIMITED", ""), List.of("", "field.delim", "\t"));
+    }
+
+    @Test
+    void addedPartitionsDefaultToDirectoriesUnderTheTableAndAreListed() throws IOException {
+        ddl.execute("CREATE EXTERNAL TABLE p (host STRING) PARTITIONED BY (dt STRING, hour INT) LOCATION '/logs'", "default");
+        assertThat(ddl.execute("ALTER TABLE p ADD PARTITION (dt='2024-01-02', hour=3) PARTITION (HOUR=4, dt='2024-01-02') "
+                + "LOCATION '/elsewhere'", "default").message()).isEqualTo("Added 2 partitions to default.p");
+        assertThat(catalog.partitions("default", "p")).extracting(PartitionDefinition::name, PartitionDefinition::location)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("dt=2024-01-02/hour=3", "/logs/dt=2024-01-02/hour=3"),
+                        org.assertj.core.groups.Tuple.tuple("dt=2024-01-02/hour=4", "/elsewhere"));
+        assertThat(ddl.execute("SHOW PARTITIONS p", "default").rows())
+                .containsExactly(List.of("dt=2024-01-02/hour=3"), List.of("dt=2024-01-02/hour=4"));
+        assertThat(ddl.execute("ALTER TABLE p ADD IF NOT EXISTS PARTITION (dt='2024-01-02', hour=3)", "default").message())
+                .isEqualTo("Added 0 partitions to default.p");
+        assertThatThrownBy(() -> ddl.execute("ALTER TABLE p ADD PARTITION (dt='2024-01-02', hour=3)", "default"))
+                .isInstanceOf(CatalogException.class).hasMessageContaining("already exists");
+        assertThatThrownBy(() -> ddl.execute("ALTER TABLE p ADD PARTITION (day='x')", "default"))
+                .isInstanceOf(CatalogException.class).hasMessageContaining("does not match the partition columns of table default.p (dt, hour)");
     }
 
     @Test

@@ -10,9 +10,12 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
+import io.quarry.sql.ddl.DdlStatement.AddPartitions;
 import io.quarry.sql.ddl.DdlStatement.CreateTable;
 import io.quarry.sql.ddl.DdlStatement.Describe;
 import io.quarry.sql.ddl.DdlStatement.DropTable;
+import io.quarry.sql.ddl.DdlStatement.PartitionSpec;
+import io.quarry.sql.ddl.DdlStatement.ShowPartitions;
 import io.quarry.sql.ddl.DdlStatement.ShowTables;
 import io.quarry.sql.ddl.DdlStatement.TableRef;
 import io.quarry.sql.format.Column;
@@ -78,6 +81,24 @@ class DdlParserTest {
     }
 
     @Test
+    void parsesAddPartitionWithSeveralPartitionsAndShowPartitions() {
+        AddPartitions add = (AddPartitions) DdlParser.parse(
+                "ALTER TABLE logs ADD IF NOT EXISTS PARTITION (dt='2024-01-01', hour=5) LOCATION '/l/1' PARTITION (dt='2024-01-02', hour=6)");
+        assertThat(add.table()).isEqualTo(new TableRef(Optional.empty(), "logs"));
+        assertThat(add.ifNotExists()).isTrue();
+        java.util.Map<String, String> first = new java.util.LinkedHashMap<>();
+        first.put("dt", "2024-01-01");
+        first.put("hour", "5");
+        java.util.Map<String, String> second = new java.util.LinkedHashMap<>();
+        second.put("dt", "2024-01-02");
+        second.put("hour", "6");
+        assertThat(add.partitions()).containsExactly(new PartitionSpec(first, Optional.of("/l/1")),
+                new PartitionSpec(second, Optional.empty()));
+        assertThat(DdlParser.parse("SHOW PARTITIONS db.logs")).isEqualTo(new ShowPartitions(new TableRef(Optional.of("db"), "logs")));
+        assertThat(DdlParser.isDdl("alter table t add partition (a='1')")).isTrue();
+    }
+
+    @Test
     void skipsCommentsAndTableProperties() {
         CreateTable create = (CreateTable) DdlParser.parse("""
                 -- a comment
@@ -107,7 +128,7 @@ class DdlParserTest {
 
     @Test
     void reportsEachKindOfError() {
-        assertError("SELECT * FROM t", "line 1, column 1: unexpected 'SELECT', expected CREATE, DROP, SHOW or DESCRIBE");
+        assertError("SELECT * FROM t", "line 1, column 1: unexpected 'SELECT', expected CREATE, DROP, ALTER, SHOW or DESCRIBE");
         assertError("CREATE TABLE t (a VARCHAR)",
                 "line 1, column 19: unsupported column type 'VARCHAR' (supported: STRING, INT, BIGINT, DOUBLE, BOOLEAN, TIMESTAMP, DATE)");
         assertError("CREATE TABLE t (a INT", "line 1, column 22: unexpected end of input, expected ')'");
@@ -124,10 +145,12 @@ class DdlParserTest {
                 "line 1, column 55: STORED AS JSONFILE cannot be combined with ROW FORMAT DELIMITED");
         assertError("CREATE TABLE t (a INT) LOCATION 'x' extra", "line 1, column 37: unexpected 'extra', expected end of statement");
         assertError("DROP TABLE IF t", "line 1, column 15: unexpected 't', expected EXISTS");
-        assertError("SHOW DATABASES", "line 1, column 6: unexpected 'DATABASES', expected TABLES");
+        assertError("SHOW DATABASES", "line 1, column 6: unexpected 'DATABASES', expected TABLES or PARTITIONS");
+        assertError("ALTER TABLE t ADD PARTITION (dt=x)", "line 1, column 33: unexpected 'x', expected a partition value");
+        assertError("ALTER TABLE t DROP PARTITION (dt='x')", "line 1, column 15: unexpected 'DROP', expected ADD");
         assertError("DESCRIBE 't'", "line 1, column 10: unexpected string 't', expected a table name");
         assertError("CREATE TABLE t (a INT) LOCATION '/x", "line 1, column 33: unterminated string starting with '");
-        assertError("", "line 1, column 1: unexpected end of input, expected CREATE, DROP, SHOW or DESCRIBE");
+        assertError("", "line 1, column 1: unexpected end of input, expected CREATE, DROP, ALTER, SHOW or DESCRIBE");
     }
 
     @Test
