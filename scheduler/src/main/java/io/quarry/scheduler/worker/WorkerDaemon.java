@@ -179,6 +179,11 @@ public final class WorkerDaemon implements Daemon {
     }
 
     /** {@code host:shufflePort}, as registered with the Scheduler. */
+    /** The shuffle server, for tests that look at what it served. */
+    ShuffleServer shuffleServer() {
+        return shuffleServer;
+    }
+
     public String workerId() {
         return workerId;
     }

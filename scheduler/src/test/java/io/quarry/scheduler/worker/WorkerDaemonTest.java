@@ -88,6 +88,19 @@ class WorkerDaemonTest {
     }
 
     @Test
+    void aReducerReadsTheOutputsOfItsOwnWorkersMapsInPlaceWithoutTheShuffleServer() throws Exception {
+        startScheduler(schedulerConf(), null);
+        WorkerDaemon only = startWorker(2, 1);
+        awaitRegistered(only);
+
+        WireJobStatus status = run(submit(wordCount(1), 4, 1));
+
+        assertThat(status.state()).as(status.failure()).isEqualTo("SUCCEEDED");
+        assertThat(committedCounts()).isEqualTo(expectedCounts(4));
+        assertThat(only.shuffleServer().connectionsAccepted()).as("map outputs fetched over the network").isZero();
+    }
+
+    @Test
     void mapsOfAnAbortedWorkerReRunElsewhereAndTheJobSucceeds() throws Exception {
         startScheduler(schedulerConf().with(SchedulerConfigKeys.WORKER_EXPIRY, "2s")
                 .with(SchedulerServiceConfigKeys.EXPIRY_CHECK_INTERVAL, "100ms"), null);
