@@ -119,19 +119,25 @@ public final class LeaderElection implements AutoCloseable {
     }
 
     private void becomeLeader() {
+        Epoch term;
         try {
-            Epoch term = fence.advance();
+            term = fence.advance();
             publish(term);
-            synchronized (lock) {
-                epoch = term;
-                lock.notifyAll();
-            }
-            LOG.info("{} {}: became the active in epoch {}", role, myAddress, term.number());
-            listener.gained(term);
         } catch (Exception e) {
-            LOG.warn("{} {}: won the latch but could not take epoch and publish its address; leaving leadership", role,
-                    myAddress, e);
+            LOG.warn("{} {}: won the latch but could not take an epoch and publish its address; leaving the election",
+                    role, myAddress, e);
             leaveElection();
+            return;
+        }
+        synchronized (lock) {
+            epoch = term;
+            lock.notifyAll();
+        }
+        LOG.info("{} {}: became the active in epoch {}", role, myAddress, term.number());
+        try {
+            listener.gained(term);
+        } catch (RuntimeException e) {
+            LOG.error("{} {}: the leadership listener failed on gaining epoch {}", role, myAddress, term.number(), e);
         }
     }
 
@@ -171,7 +177,11 @@ public final class LeaderElection implements AutoCloseable {
         }
         if (wasLeading) {
             LOG.info("{} {}: no longer the active ({})", role, myAddress, why);
-            listener.lost();
+            try {
+                listener.lost();
+            } catch (RuntimeException e) {
+                LOG.error("{} {}: the leadership listener failed on losing leadership", role, myAddress, e);
+            }
         }
     }
 
