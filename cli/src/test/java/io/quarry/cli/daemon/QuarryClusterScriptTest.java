@@ -2,11 +2,11 @@ package io.quarry.cli.daemon;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.quarry.cli.ScriptRun;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -19,24 +19,11 @@ class QuarryClusterScriptTest {
     @TempDir
     Path dir;
 
-    private record Run(int exitCode, String output) {
-    }
-
-    private Run run(Map<String, String> env, String... args) throws IOException, InterruptedException {
-        Path script = Paths.get(System.getProperty("quarry.repo.dir", "..")).resolve("bin/quarry-cluster").toAbsolutePath().normalize();
-        String[] command = new String[args.length + 2];
-        command[0] = "bash";
-        command[1] = script.toString();
-        System.arraycopy(args, 0, command, 2, args.length);
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
-        builder.environment().put("QUARRY_PID_DIR", dir.resolve("pids").toString());
-        builder.environment().put("QUARRY_CONF_DIR", dir.resolve("conf").toString());
-        builder.environment().putAll(env);
-        Process process = builder.start();
-        process.getOutputStream().close();
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
-        return new Run(process.exitValue(), output);
+    private ScriptRun run(Map<String, String> env, String... args) throws IOException, InterruptedException {
+        Map<String, String> all = new HashMap<>(env);
+        all.put("QUARRY_PID_DIR", dir.resolve("pids").toString());
+        all.put("QUARRY_CONF_DIR", dir.resolve("conf").toString());
+        return ScriptRun.run("quarry-cluster", all, args);
     }
 
     @Test
@@ -44,7 +31,7 @@ class QuarryClusterScriptTest {
         Files.createDirectories(dir.resolve("conf"));
         Files.writeString(dir.resolve("conf/workers"), "# the nodes\nlocalhost   # this machine\n\n127.0.0.1\n");
 
-        Run status = run(Map.of(), "status");
+        ScriptRun status = run(Map.of(), "status");
 
         assertThat(status.exitCode()).as(status.output()).isEqualTo(1);
         assertThat(status.output()).isEqualTo("""
@@ -59,17 +46,17 @@ class QuarryClusterScriptTest {
 
     @Test
     void aMissingOrEmptyWorkersFileAndABadActionAreUsageErrors() throws Exception {
-        Run missing = run(Map.of(), "status");
+        ScriptRun missing = run(Map.of(), "status");
         assertThat(missing.exitCode()).isEqualTo(2);
         assertThat(missing.output()).contains("no workers file at " + dir.resolve("conf/workers"));
 
         Files.createDirectories(dir.resolve("conf"));
         Files.writeString(dir.resolve("conf/workers"), "# nobody yet\n");
-        Run empty = run(Map.of(), "start");
+        ScriptRun empty = run(Map.of(), "start");
         assertThat(empty.exitCode()).isEqualTo(2);
         assertThat(empty.output()).contains("lists no hosts");
 
-        Run bad = run(Map.of(), "restart");
+        ScriptRun bad = run(Map.of(), "restart");
         assertThat(bad.exitCode()).isEqualTo(2);
         assertThat(bad.output()).startsWith("Usage: quarry-cluster <start|stop|status>");
     }
@@ -83,7 +70,7 @@ class QuarryClusterScriptTest {
         Files.writeString(fakeSsh, "#!/bin/sh\necho \"ssh $*\"\nexit 1\n");
         assertThat(fakeSsh.toFile().setExecutable(true)).isTrue();
 
-        Run status = run(Map.of("PATH", fakeSsh.getParent() + ":" + System.getenv("PATH"), "QUARRY_SSH_OPTS", "-o BatchMode=yes"),
+        ScriptRun status = run(Map.of("PATH", fakeSsh.getParent() + ":" + System.getenv("PATH"), "QUARRY_SSH_OPTS", "-o BatchMode=yes"),
                 "status");
 
         assertThat(status.exitCode()).isEqualTo(1);

@@ -1,14 +1,14 @@
 package io.quarry.cli.daemon;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import io.quarry.cli.CliRun;
 import io.quarry.cli.FileSystemOpener;
+import io.quarry.cli.ScriptRun;
 import io.quarry.common.conf.Configuration;
 import io.quarry.common.testing.Await;
 import io.quarry.scheduler.service.SchedulerDaemon;
@@ -62,14 +62,8 @@ class WorkerCommandTest {
 
     @Test
     void quarryDaemonAcceptsTheWorkerRole(@TempDir Path pidDir) throws Exception {
-        Path script = Paths.get(System.getProperty("quarry.repo.dir", "..")).resolve("bin/quarry-daemon").toAbsolutePath().normalize();
-        ProcessBuilder builder = new ProcessBuilder("bash", script.toString(), "status", "worker").redirectErrorStream(true);
-        builder.environment().put("QUARRY_PID_DIR", pidDir.toString());
-        Process process = builder.start();
-        process.getOutputStream().close();
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
-        assertThat(process.exitValue()).as(output).isEqualTo(1);
-        assertThat(output).isEqualTo("worker not running\n");
+        ScriptRun status = ScriptRun.run("quarry-daemon", Map.of("QUARRY_PID_DIR", pidDir.toString()), "status", "worker");
+        assertThat(status.exitCode()).as(status.output()).isEqualTo(1);
+        assertThat(status.output()).isEqualTo("worker not running\n");
     }
 }

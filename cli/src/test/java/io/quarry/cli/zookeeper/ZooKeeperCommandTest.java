@@ -18,6 +18,7 @@ import java.util.regex.Pattern;
 import io.quarry.cli.CliRun;
 import io.quarry.cli.FileSystemOpener;
 import io.quarry.cli.Quarry;
+import io.quarry.cli.ScriptRun;
 import io.quarry.common.conf.Configuration;
 import io.quarry.common.ha.HaSettings;
 import io.quarry.common.ha.ZooKeeperClients;
@@ -77,15 +78,9 @@ class ZooKeeperCommandTest {
 
     @Test
     void quarryDaemonAcceptsTheZookeeperRole(@TempDir Path pidDir) throws Exception {
-        Path script = Paths.get(System.getProperty("quarry.repo.dir", "..")).resolve("bin/quarry-daemon").toAbsolutePath().normalize();
-        ProcessBuilder builder = new ProcessBuilder("bash", script.toString(), "status", "zookeeper").redirectErrorStream(true);
-        builder.environment().put("QUARRY_PID_DIR", pidDir.toString());
-        Process process = builder.start();
-        process.getOutputStream().close();
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
-        assertThat(process.exitValue()).as(output).isEqualTo(1);
-        assertThat(output).isEqualTo("zookeeper not running\n");
+        ScriptRun status = ScriptRun.run("quarry-daemon", Map.of("QUARRY_PID_DIR", pidDir.toString()), "status", "zookeeper");
+        assertThat(status.exitCode()).as(status.output()).isEqualTo(1);
+        assertThat(status.output()).isEqualTo("zookeeper not running\n");
     }
 
     /** Reads the child's output until the READY line (returning its client address) or the end of output. */
