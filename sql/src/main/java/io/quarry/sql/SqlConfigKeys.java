@@ -12,8 +12,24 @@ public final class SqlConfigKeys implements ConfigKeyProvider {
     public static final ConfigKey WAREHOUSE_DIR = ConfigKey.string("hive.metastore.warehouse.dir", "/quarry/warehouse",
             "Where managed tables without a LOCATION keep their files: <dir>/<table>, or <dir>/<database>.db/<table>.");
 
+    public static final ConfigKey INPUT_FORMAT = ConfigKey.string("quarry.sql.input.format", null,
+            "Set by the SQL engine on its jobs: the kind of the scanned table's format (DELIMITED, REGEX or JSON).");
+    public static final ConfigKey INPUT_COLUMNS = ConfigKey.list("quarry.sql.input.columns", "",
+            "Set by the SQL engine on its jobs: the scanned table's data columns, comma-separated (Hive's 'columns').");
+    public static final ConfigKey INPUT_COLUMN_TYPES = ConfigKey.list("quarry.sql.input.columns.types", "",
+            "Set by the SQL engine on its jobs: the types of quarry.sql.input.columns, comma-separated.");
+    public static final ConfigKey INPUT_PARTITION_COLUMNS = ConfigKey.list("quarry.sql.input.partition.columns", "",
+            "Set by the SQL engine on its jobs: the scanned table's partition columns, read from col=value directory names.");
+    public static final ConfigKey INPUT_PARTITION_COLUMN_TYPES = ConfigKey.list("quarry.sql.input.partition.columns.types", "",
+            "Set by the SQL engine on its jobs: the types of quarry.sql.input.partition.columns, comma-separated.");
+    public static final ConfigKey INPUT_FIELD_DELIM = ConfigKey.integer("quarry.sql.input.field.delim", 1,
+            "Set by the SQL engine on its jobs: the DELIMITED field separator as a character code (1 is Ctrl-A, 9 tab).");
+    public static final ConfigKey INPUT_REGEX = ConfigKey.string("quarry.sql.input.regex", null,
+            "Set by the SQL engine on its jobs: the RegexSerDe input.regex of the scanned table.");
+
     @Override
     public List<ConfigKey> keys() {
-        return List.of(CATALOG_DIR, WAREHOUSE_DIR);
+        return List.of(CATALOG_DIR, WAREHOUSE_DIR, INPUT_FORMAT, INPUT_COLUMNS, INPUT_COLUMN_TYPES, INPUT_PARTITION_COLUMNS,
+                INPUT_PARTITION_COLUMN_TYPES, INPUT_FIELD_DELIM, INPUT_REGEX);
     }
 }

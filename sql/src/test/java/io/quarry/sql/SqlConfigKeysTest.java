@@ -17,7 +17,17 @@ class SqlConfigKeysTest {
         assertThat(Configuration.empty().getString(SqlConfigKeys.CATALOG_DIR)).isEqualTo("/quarry/catalog");
         assertThat(SqlConfigKeys.WAREHOUSE_DIR.name()).isEqualTo("hive.metastore.warehouse.dir");
         assertThat(Configuration.empty().getString(SqlConfigKeys.WAREHOUSE_DIR)).isEqualTo("/quarry/warehouse");
-        assertThat(new SqlConfigKeys().keys()).containsExactly(SqlConfigKeys.CATALOG_DIR, SqlConfigKeys.WAREHOUSE_DIR);
+        assertThat(new SqlConfigKeys().keys()).startsWith(SqlConfigKeys.CATALOG_DIR, SqlConfigKeys.WAREHOUSE_DIR);
+    }
+
+    @Test
+    void tableScanKeysUseTheQuarrySqlInputPrefix() {
+        assertThat(new SqlConfigKeys().keys()).contains(SqlConfigKeys.INPUT_FORMAT, SqlConfigKeys.INPUT_COLUMNS,
+                SqlConfigKeys.INPUT_COLUMN_TYPES, SqlConfigKeys.INPUT_PARTITION_COLUMNS,
+                SqlConfigKeys.INPUT_PARTITION_COLUMN_TYPES, SqlConfigKeys.INPUT_FIELD_DELIM, SqlConfigKeys.INPUT_REGEX);
+        assertThat(new SqlConfigKeys().keys()).hasSize(9);
+        assertThat(SqlConfigKeys.INPUT_COLUMNS.name()).isEqualTo("quarry.sql.input.columns");
+        assertThat(Configuration.empty().getInt(SqlConfigKeys.INPUT_FIELD_DELIM)).isEqualTo(1);
     }
 
     @Test

@@ -27,7 +27,8 @@ public class TextInputFormat extends FileInputFormat<LongValue, Text> {
         return !isCompressed(file);
     }
 
-    static boolean isCompressed(Path file) {
+    /** Whether the name says {@code file} is compressed: such a file is read whole, in one split. */
+    public static boolean isCompressed(Path file) {
         return TextCompression.isCompressed(file);
     }
 
