@@ -26,10 +26,13 @@ public final class SqlConfigKeys implements ConfigKeyProvider {
             "Set by the SQL engine on its jobs: the DELIMITED field separator as a character code (1 is Ctrl-A, 9 tab).");
     public static final ConfigKey INPUT_REGEX = ConfigKey.string("quarry.sql.input.regex", null,
             "Set by the SQL engine on its jobs: the RegexSerDe input.regex of the scanned table.");
+    public static final ConfigKey INPUT_PARTITION_LOCATIONS = ConfigKey.list("quarry.sql.input.partition.locations", "",
+            "Set by the SQL engine on its jobs: the chosen partitions as <escaped col=value/...>:<location>, so a partition "
+                    + "whose directory is not named col=value still gets its values.");
 
     @Override
     public List<ConfigKey> keys() {
         return List.of(CATALOG_DIR, WAREHOUSE_DIR, INPUT_FORMAT, INPUT_COLUMNS, INPUT_COLUMN_TYPES, INPUT_PARTITION_COLUMNS,
-                INPUT_PARTITION_COLUMN_TYPES, INPUT_FIELD_DELIM, INPUT_REGEX);
+                INPUT_PARTITION_COLUMN_TYPES, INPUT_FIELD_DELIM, INPUT_REGEX, INPUT_PARTITION_LOCATIONS);
     }
 }

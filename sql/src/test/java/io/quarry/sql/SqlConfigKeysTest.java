@@ -24,8 +24,9 @@ class SqlConfigKeysTest {
     void tableScanKeysUseTheQuarrySqlInputPrefix() {
         assertThat(new SqlConfigKeys().keys()).contains(SqlConfigKeys.INPUT_FORMAT, SqlConfigKeys.INPUT_COLUMNS,
                 SqlConfigKeys.INPUT_COLUMN_TYPES, SqlConfigKeys.INPUT_PARTITION_COLUMNS,
-                SqlConfigKeys.INPUT_PARTITION_COLUMN_TYPES, SqlConfigKeys.INPUT_FIELD_DELIM, SqlConfigKeys.INPUT_REGEX);
-        assertThat(new SqlConfigKeys().keys()).hasSize(9);
+                SqlConfigKeys.INPUT_PARTITION_COLUMN_TYPES, SqlConfigKeys.INPUT_FIELD_DELIM, SqlConfigKeys.INPUT_REGEX,
+                SqlConfigKeys.INPUT_PARTITION_LOCATIONS);
+        assertThat(new SqlConfigKeys().keys()).hasSize(10);
         assertThat(SqlConfigKeys.INPUT_COLUMNS.name()).isEqualTo("quarry.sql.input.columns");
         assertThat(Configuration.empty().getInt(SqlConfigKeys.INPUT_FIELD_DELIM)).isEqualTo(1);
     }

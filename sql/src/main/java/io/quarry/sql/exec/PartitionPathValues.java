@@ -2,6 +2,9 @@ package io.quarry.sql.exec;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 
@@ -23,19 +26,33 @@ final class PartitionPathValues {
 
     /** The typed values of {@code partitionColumns} for {@code file}, in column order. */
     static Object[] of(Path file, List<Column> partitionColumns) {
+        List<String> directories = new ArrayList<>();
+        for (Path dir = file.parent(); dir != null && !dir.isRoot(); dir = dir.parent()) {
+            directories.add(dir.name());
+        }
+        return values(directories, partitionColumns);
+    }
+
+    /** The typed values of {@code partitionColumns} in a partition name such as {@code dt=2024-01-02/hour=13}. */
+    static Object[] of(String partitionName, List<Column> partitionColumns) {
+        List<String> parts = new ArrayList<>(Arrays.asList(partitionName.split("/")));
+        Collections.reverse(parts);
+        return values(parts, partitionColumns);
+    }
+
+    private static Object[] values(List<String> nearestFirst, List<Column> partitionColumns) {
         Object[] values = new Object[partitionColumns.size()];
         for (int i = 0; i < values.length; i++) {
             Column column = partitionColumns.get(i);
-            String text = find(file.parent(), column.name());
+            String text = find(nearestFirst, column.name());
             values[i] = text == null || text.equals(DEFAULT_PARTITION) ? null : column.type().parse(text);
         }
         return values;
     }
 
-    private static String find(Path directory, String columnName) {
+    private static String find(List<String> nearestFirst, String columnName) {
         String prefix = columnName.toLowerCase(Locale.ROOT) + "=";
-        for (Path dir = directory; dir != null && !dir.isRoot(); dir = dir.parent()) {
-            String name = dir.name();
+        for (String name : nearestFirst) {
             if (name.length() >= prefix.length() && name.substring(0, prefix.length()).toLowerCase(Locale.ROOT).equals(prefix)) {
                 return unescape(name.substring(prefix.length()));
             }

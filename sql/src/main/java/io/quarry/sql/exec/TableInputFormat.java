@@ -20,7 +20,8 @@ import io.quarry.sql.format.RowFormats;
  * directories are the table location or the chosen partition directories; {@code _} and
  * {@code .} files are skipped; {@code .gz} and {@code .zst} files are read whole), and each line is
  * a row decoded by the table's format ({@link TableScanSpec}, from the job configuration) with
- * the partition values of the file's {@code col=value} directories appended. Key: the line's byte
+ * the partition values appended: those of the chosen partition holding the file (see
+ * {@link PartitionLocations}), else those of the file's {@code col=value} directories. Key: the line's byte
  * offset. Set up a job with {@link TableScanJobs#configure}.
  */
 public class TableInputFormat extends FileInputFormat<LongValue, Object[]> {
@@ -31,7 +32,10 @@ public class TableInputFormat extends FileInputFormat<LongValue, Object[]> {
         TableScanSpec spec = TableScanSpec.fromConfiguration(context.configuration());
         RowDeserializer deserializer = RowFormats.deserializer(spec.format(), spec.columns());
         FileSplit fileSplit = fileSplit(split);
-        Object[] partitionValues = PartitionPathValues.of(fileSplit.path(), spec.partitionColumns());
+        String chosenPartition = PartitionLocations.fromConfiguration(context.configuration()).nameFor(fileSplit.path());
+        Object[] partitionValues = chosenPartition != null
+                ? PartitionPathValues.of(chosenPartition, spec.partitionColumns())
+                : PartitionPathValues.of(fileSplit.path(), spec.partitionColumns());
         RecordReader<LongValue, Text> lines = text.createRecordReader(fileSplit, context);
         return new TableRecordReader(lines, deserializer, partitionValues);
     }

@@ -9,6 +9,7 @@ import java.util.Map;
 
 import io.quarry.mapreduce.Job;
 import io.quarry.mapreduce.MapReduceConfigKeys;
+import io.quarry.sql.SqlConfigKeys;
 import io.quarry.sql.catalog.PartitionDefinition;
 import io.quarry.sql.catalog.TableDefinition;
 
@@ -56,6 +57,7 @@ public final class TableScanJobs {
                 throw new IllegalArgumentException("No partitions of " + table.qualifiedName() + " chosen: nothing to scan");
             }
             partitions.forEach(p -> directories.add(p.location()));
+            settings.put(SqlConfigKeys.INPUT_PARTITION_LOCATIONS.name(), PartitionLocations.setting(partitions));
         }
         for (String directory : directories) {
             if (directory.contains(",")) {

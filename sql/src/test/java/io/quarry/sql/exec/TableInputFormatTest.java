@@ -140,6 +140,22 @@ class TableInputFormatTest {
     }
 
     @Test
+    void aChosenPartitionOutsideColValueDirectoriesTakesItsValuesFromTheCatalog() throws IOException {
+        write(dir.resolve("elsewhere/january/a.txt"), "a,1\n");
+        write(dir.resolve("t/dt=2024-01-03/a.txt"), "b,2\n");
+        TableDefinition table = table(NAME_COUNT, List.of(new Column("dt", ColumnType.STRING),
+                new Column("shard", ColumnType.INT)), TableFormat.delimited(','));
+        Map<String, String> values = new java.util.LinkedHashMap<>();
+        values.put("dt", "odd/value,with=:%");
+        values.put("shard", "7");
+        PartitionDefinition moved = new PartitionDefinition(values, local(dir.resolve("elsewhere/january")));
+        PartitionDefinition plain = new PartitionDefinition(Map.of("dt", "2024-01-03"), local(dir.resolve("t/dt=2024-01-03")));
+
+        assertThat(values(readAll(TableScanJobs.settings(table, List.of(moved, plain)), "4k"))).containsExactlyInAnyOrder(
+                Arrays.asList("a", 1, "odd/value,with=:%", 7), Arrays.asList("b", 2, "2024-01-03", null));
+    }
+
+    @Test
     void filesNamedWithUnderscoreOrDotAreSkipped() throws IOException {
         write(dir.resolve("t/part-0"), "a,1\n");
         write(dir.resolve("t/_SUCCESS"), "b,2\n");
