@@ -1,13 +1,10 @@
 package io.quarry.bench;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
-import java.util.stream.Stream;
 
 /**
  * The MapReduce benchmark: WordCount over the shared word corpus and TeraGen, TeraSort and
@@ -86,9 +83,9 @@ public final class MapReduceBench {
         List<Measurement> measured = new ArrayList<>();
         for (int run = 0; run < runs; run++) {
             Path out = work.resolve("wordcount-out");
-            deleteRecursively(out);
+            JobSteps.deleteRecursively(out);
             measured.add(step("wordcount", uri(words), uri(out)));
-            deleteRecursively(out);
+            JobSteps.deleteRecursively(out);
         }
         rows.add(new Row("wordcount " + Files.size(words) / (1 << 20) + " MiB", Measurement.median(measured),
                 HadoopReference.wordCount(nominalBytes), HadoopReference.wordCountTwoSlots(nominalBytes)));
@@ -102,16 +99,16 @@ public final class MapReduceBench {
         Path sorted = work.resolve("tera-sorted");
         Path report = work.resolve("tera-report");
         for (int run = 0; run < runs; run++) {
-            deleteRecursively(in);
-            deleteRecursively(sorted);
-            deleteRecursively(report);
+            JobSteps.deleteRecursively(in);
+            JobSteps.deleteRecursively(sorted);
+            JobSteps.deleteRecursively(report);
             gen.add(step("teragen", Long.toString(teraRows), uri(in)));
             sort.add(step("terasort", uri(in), uri(sorted)));
             validate.add(step("teravalidate", uri(sorted), uri(report)));
         }
-        deleteRecursively(in);
-        deleteRecursively(sorted);
-        deleteRecursively(report);
+        JobSteps.deleteRecursively(in);
+        JobSteps.deleteRecursively(sorted);
+        JobSteps.deleteRecursively(report);
         for (var entry : List.of(java.util.Map.entry("teragen", gen), java.util.Map.entry("terasort", sort),
                 java.util.Map.entry("teravalidate", validate))) {
             rows.add(new Row(entry.getKey() + " " + teraRows + " rows", Measurement.median(entry.getValue()),
@@ -163,16 +160,5 @@ public final class MapReduceBench {
 
     private static String uri(Path path) {
         return path.toAbsolutePath().toUri().toString();
-    }
-
-    private static void deleteRecursively(Path path) throws IOException {
-        if (!Files.exists(path)) {
-            return;
-        }
-        try (Stream<Path> walk = Files.walk(path)) {
-            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
-        }
     }
 }

@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import io.quarry.common.concurrent.Threads;
 import io.quarry.common.conf.Configuration;
+import io.quarry.common.io.LocalFiles;
 import io.quarry.dfs.FileSystem;
 import io.quarry.mapreduce.JobContext;
 import io.quarry.mapreduce.JobId;
@@ -14,7 +15,6 @@ import io.quarry.mapreduce.TaskId;
 import io.quarry.mapreduce.TaskType;
 import io.quarry.mapreduce.output.OutputCommitter;
 import io.quarry.scheduler.worker.JobLocalizer;
-import io.quarry.scheduler.worker.LocalizedJob;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -158,6 +158,6 @@ final class JobOutputCommitter implements AutoCloseable {
             Thread.currentThread().interrupt();
             thread.shutdownNow();
         }
-        LocalizedJob.deleteRecursively(localDir);
+        LocalFiles.deleteQuietly(localDir);
     }
 }

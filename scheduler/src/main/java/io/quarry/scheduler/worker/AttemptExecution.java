@@ -3,6 +3,7 @@ package io.quarry.scheduler.worker;
 import java.io.IOException;
 import java.nio.file.Path;
 
+import io.quarry.common.io.LocalFiles;
 import io.quarry.mapreduce.JobContext;
 import io.quarry.mapreduce.TaskAttemptContext;
 import io.quarry.mapreduce.TaskAttemptId;
@@ -104,10 +105,10 @@ final class AttemptExecution implements Runnable {
             if (attempt.state() != AttemptState.SUCCEEDED) {
                 abort(context, committer);
                 if (workDir != null) {
-                    LocalizedJob.deleteRecursively(workDir);
+                    LocalFiles.deleteQuietly(workDir);
                 }
             } else if (!launch.isMap() || committer != null) {
-                LocalizedJob.deleteRecursively(workDir);
+                LocalFiles.deleteQuietly(workDir);
             }
         }
     }

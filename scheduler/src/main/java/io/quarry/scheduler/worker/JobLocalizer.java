@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 import io.quarry.common.conf.Configuration;
+import io.quarry.common.io.LocalFiles;
 import io.quarry.dfs.FileSystem;
 import io.quarry.mapreduce.JobId;
 
@@ -70,7 +71,7 @@ public final class JobLocalizer {
         if (localized != null) {
             localized.close();
         } else {
-            LocalizedJob.deleteRecursively(jobDir(job));
+            LocalFiles.deleteQuietly(jobDir(job));
         }
         LOG.info("Cleaned up job {} in {}", job, jobDir(job));
     }

@@ -2,11 +2,9 @@ package io.quarry.scheduler.worker;
 
 import java.io.IOException;
 import java.net.URLClassLoader;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
-import java.util.stream.Stream;
 
+import io.quarry.common.io.LocalFiles;
 import io.quarry.mapreduce.JobId;
 import io.quarry.mapreduce.TaskAttemptId;
 
@@ -68,23 +66,6 @@ public final class LocalizedJob implements AutoCloseable {
                 LOG.warn("Could not close the class loader of job {}: {}", job, e.toString());
             }
         }
-        deleteRecursively(dir);
-    }
-
-    public static void deleteRecursively(Path root) {
-        if (!Files.exists(root)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(root)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(p -> {
-                try {
-                    Files.deleteIfExists(p);
-                } catch (IOException e) {
-                    LOG.warn("Could not delete {}: {}", p, e.toString());
-                }
-            });
-        } catch (IOException e) {
-            LOG.warn("Could not delete the directory {}: {}", root, e.toString());
-        }
+        LocalFiles.deleteQuietly(dir);
     }
 }

@@ -12,6 +12,7 @@ import io.quarry.common.conf.CommonConfigKeys;
 import io.quarry.common.conf.Configuration;
 import io.quarry.common.error.ErrorCode;
 import io.quarry.common.error.QuarryException;
+import io.quarry.common.io.LocalFiles;
 import io.quarry.common.lifecycle.Daemon;
 import io.quarry.common.lifecycle.DaemonRunner;
 import io.quarry.common.net.HostAndPort;
@@ -162,7 +163,7 @@ public final class WorkerDaemon implements Daemon {
 
     /** The directory, emptied: what a previous run of this Worker left there is lost to the Scheduler anyway. */
     private static Path freshDirectory(Path dir) throws IOException {
-        LocalizedJob.deleteRecursively(dir);
+        LocalFiles.deleteQuietly(dir);
         Files.createDirectories(dir);
         return dir;
     }
@@ -241,7 +242,7 @@ public final class WorkerDaemon implements Daemon {
         shuffleClient.close();
         scheduler.close();
         heartbeatClient.close();
-        LocalizedJob.deleteRecursively(localDir);
+        LocalFiles.deleteQuietly(localDir);
         LOG.info("Worker {} stopped", workerId);
     }
 

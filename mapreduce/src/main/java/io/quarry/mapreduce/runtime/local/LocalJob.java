@@ -2,6 +2,7 @@ package io.quarry.mapreduce.runtime.local;
 
 import io.quarry.common.conf.CommonConfigKeys;
 import io.quarry.common.conf.Configuration;
+import io.quarry.common.io.LocalFiles;
 import io.quarry.mapreduce.Counters;
 import io.quarry.mapreduce.JobContext;
 import io.quarry.mapreduce.JobCounter;
@@ -28,11 +29,9 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -258,7 +257,7 @@ final class LocalJob implements RunningJob {
 
     /** Cleans up the job's local files, then publishes the final state (callers may look at once). */
     private void finish(JobState finalState, String reason) {
-        deleteQuietly(workRoot);
+        LocalFiles.deleteQuietly(workRoot);
         failure = reason;
         finishMillis = System.currentTimeMillis();
         state = finalState;
@@ -279,23 +278,6 @@ final class LocalJob implements RunningJob {
                 ? Paths.get(System.getProperty("java.io.tmpdir"), "quarry-" + CommonConfigKeys.currentUser(conf), "mapred-local")
                 : Paths.get(dirs.get(0));
         return base.resolve(id.toString());
-    }
-
-    private static void deleteQuietly(Path root) {
-        if (!Files.exists(root)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(root)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(p -> {
-                try {
-                    Files.deleteIfExists(p);
-                } catch (IOException e) {
-                    LOG.debug("Could not delete {}: {}", p, e.toString());
-                }
-            });
-        } catch (IOException e) {
-            LOG.warn("Could not delete the work directory {}: {}", root, e.toString());
-        }
     }
 
     @Override
