@@ -198,16 +198,54 @@ public final class LeaderElection implements AutoCloseable {
         }
     }
 
-    /** Withdraws the address and the request in one fenced transaction, steps down, and rejoins as a candidate. */
-    private void handOver(Epoch term, String requestPath) throws Exception {
-        LOG.info("{} {}: handing leadership over on request (epoch {})", role, myAddress, term.number());
-        List<CuratorOp> ops = new ArrayList<>();
-        ops.add(client.transactionOp().delete().forPath(requestPath));
-        if (client.checkExists().forPath(HaPaths.active(role)) != null) {
-            ops.add(client.transactionOp().delete().forPath(HaPaths.active(role)));
+    /**
+     * Gives leadership up now (this process cannot serve as the active, say it could not write its
+     * state) and rejoins as a candidate at the back of the queue; returns at once. Nothing happens
+     * unless it leads in {@code term}.
+     */
+    public void relinquish(Epoch term, String why) {
+        requireNonNull(term, "term is null");
+        try {
+            events.execute(() -> {
+                if (!epoch().filter(term::equals).isPresent() || closed.get()) {
+                    return;
+                }
+                LOG.warn("{} {}: relinquishing leadership of epoch {}: {}", role, myAddress, term.number(), why);
+                handOver(term, null);
+            });
+        } catch (RejectedExecutionException closing) {
+            // Closed already: nothing to relinquish.
         }
-        fence.commit(term, ops);
-        stepDown("handed over on request");
+    }
+
+    /**
+     * Withdraws the address (and the request, when there is one) in one fenced transaction, steps
+     * down, and rejoins as a candidate.
+     */
+    private void handOver(Epoch term, String requestPath) {
+        LOG.info("{} {}: handing leadership over (epoch {})", role, myAddress, term.number());
+        String why = "handed over";
+        try {
+            List<CuratorOp> ops = new ArrayList<>();
+            if (requestPath != null) {
+                ops.add(client.transactionOp().delete().forPath(requestPath));
+            }
+            if (client.checkExists().forPath(HaPaths.active(role)) != null) {
+                ops.add(client.transactionOp().delete().forPath(HaPaths.active(role)));
+            }
+            if (!ops.isEmpty()) {
+                fence.commit(term, ops);
+            }
+        } catch (FencedException deposed) {
+            why = "fenced: " + deposed.getMessage();
+        } catch (Exception e) {
+            LOG.warn("{} {}: could not withdraw its address; stepping down regardless", role, myAddress, e);
+        }
+        stepDown(why);
+        rejoin();
+    }
+
+    private void rejoin() {
         synchronized (latchLock) {
             if (closed.get()) {
                 return;
@@ -219,7 +257,11 @@ public final class LeaderElection implements AutoCloseable {
             } catch (Exception e) {
                 LOG.warn("{} {}: closing the old leader latch failed", role, myAddress, e);
             }
-            latch.start();
+            try {
+                latch.start();
+            } catch (Exception e) {
+                LOG.error("{} {}: could not rejoin the election", role, myAddress, e);
+            }
         }
         LOG.info("{} {}: rejoined the election as a candidate", role, myAddress);
     }

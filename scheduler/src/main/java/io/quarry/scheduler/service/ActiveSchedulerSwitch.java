@@ -1,0 +1,135 @@
+package io.quarry.scheduler.service;
+
+import static java.util.Objects.requireNonNull;
+
+import io.quarry.common.error.ErrorCode;
+import io.quarry.common.error.QuarryException;
+import io.quarry.common.ha.Epoch;
+import io.quarry.common.ha.HaSession;
+import io.quarry.common.ha.LeaderElection;
+import io.quarry.common.ha.LeadershipListener;
+import io.quarry.common.rpc.CallContext;
+import io.quarry.common.rpc.RpcService;
+import java.io.IOException;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BiFunction;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The RPC face of an HA Scheduler: while this process is the elected active it hands calls to a
+ * {@link SchedulerService} built for its term, which first reloads the state the previous actives
+ * left in ZooKeeper and resumes their jobs; otherwise it answers every call with a STANDBY error
+ * naming the active, so clients and Workers look it up again. Losing leadership (deposed, ZooKeeper
+ * lost, or a failed state write) drops the term's service and all it held in memory.
+ */
+final class ActiveSchedulerSwitch implements RpcService, LeadershipListener, AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(ActiveSchedulerSwitch.class);
+    private static final long RECOVERY_TIMEOUT_SECONDS = 120;
+
+    private final HaSession session;
+    private final String address;
+    private final BiFunction<Epoch, ActiveSchedulerSwitch, SchedulerService> services;
+    private volatile LeaderElection election;
+    private volatile SchedulerService active;
+    private volatile boolean closed;
+
+    /** @param services builds the term's service (with its state store) when this process becomes the active */
+    ActiveSchedulerSwitch(HaSession session, String address, BiFunction<Epoch, ActiveSchedulerSwitch, SchedulerService> services) {
+        this.session = requireNonNull(session, "session is null");
+        this.address = requireNonNull(address, "address is null");
+        this.services = requireNonNull(services, "services is null");
+    }
+
+    /** Joins the Scheduler election. */
+    void start() throws Exception {
+        LeaderElection joined = session.election(SchedulerDaemon.ROLE, address, this);
+        election = joined;
+        joined.start();
+    }
+
+    /** The term's service while this process is the active, else null. */
+    SchedulerService active() {
+        return active;
+    }
+
+    boolean isActive() {
+        return active != null;
+    }
+
+    @Override
+    public CompletionStage<?> handle(CallContext context, Object request) {
+        SchedulerService service = active;
+        if (service == null) {
+            return CompletableFuture.failedFuture(standby());
+        }
+        return service.handle(context, request);
+    }
+
+    private QuarryException standby() {
+        String activeAddress;
+        try {
+            Optional<String> published = session.activeAddress(SchedulerDaemon.ROLE);
+            activeAddress = published.filter(a -> !a.equals(address)).map(a -> "the active is " + a)
+                    .orElse("no Scheduler is active right now");
+        } catch (IOException e) {
+            activeAddress = "ZooKeeper cannot say which one is active (" + e.getMessage() + ")";
+        }
+        return new QuarryException(ErrorCode.STANDBY, "The Scheduler at " + address + " is a standby; " + activeAddress);
+    }
+
+    /** Called on the election's thread: reload the state and serve. */
+    @Override
+    public void gained(Epoch epoch) {
+        if (closed) {
+            return;
+        }
+        long started = System.nanoTime();
+        SchedulerService service = null;
+        try {
+            service = services.apply(epoch, this);
+            service.recover(service.stateStore().load()).get(RECOVERY_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            LOG.error("Scheduler {}: could not take over as the active in epoch {}; stepping down", address, epoch.number(), e);
+            if (service != null) {
+                service.close();
+            }
+            relinquish(epoch, "recovery failed: " + e);
+            return;
+        }
+        active = service;
+        LOG.info("Scheduler {}: active in epoch {} after {} ms of recovery", address, epoch.number(),
+                TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
+    }
+
+    @Override
+    public void lost() {
+        SchedulerService service = active;
+        active = null;
+        if (service != null) {
+            LOG.warn("Scheduler {}: no longer the active; dropping its jobs' state (the next active reloads it)", address);
+            service.close();
+        }
+    }
+
+    /** A state write failed in {@code epoch}: give up leadership so that another Scheduler (or this one, afresh) takes over. */
+    void relinquish(Epoch epoch, String why) {
+        LeaderElection current = election;
+        if (current != null) {
+            current.relinquish(epoch, why);
+        }
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        LeaderElection current = election;
+        if (current != null) {
+            current.close();
+        }
+        lost();
+    }
+}
