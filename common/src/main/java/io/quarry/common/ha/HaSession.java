@@ -1,11 +1,14 @@
 package io.quarry.common.ha;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 
 import org.apache.curator.framework.CuratorFramework;
+import org.apache.zookeeper.KeeperException;
 
 import static java.util.Objects.requireNonNull;
 
@@ -52,6 +55,29 @@ public final class HaSession implements AutoCloseable {
             throw new HaUnavailableException("Cannot read the active " + role + " from ZooKeeper at "
                     + settings.quorum().orElse("?") + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * The role's active address without blocking the caller: completes with it (empty when none is
+     * active) or exceptionally when ZooKeeper cannot answer; callers bound the wait themselves.
+     */
+    public CompletableFuture<Optional<String>> activeAddressAsync(String role) {
+        CompletableFuture<Optional<String>> result = new CompletableFuture<>();
+        try {
+            client.getData().inBackground((framework, event) -> {
+                if (event.getResultCode() == KeeperException.Code.OK.intValue()) {
+                    result.complete(Optional.of(new String(event.getData(), StandardCharsets.UTF_8)));
+                } else if (event.getResultCode() == KeeperException.Code.NONODE.intValue()) {
+                    result.complete(Optional.empty());
+                } else {
+                    result.completeExceptionally(new HaUnavailableException("Cannot read the active " + role + ": "
+                            + KeeperException.Code.get(event.getResultCode())));
+                }
+            }).forPath(HaPaths.active(role));
+        } catch (Exception e) {
+            result.completeExceptionally(e);
+        }
+        return result;
     }
 
     /** The role's state store {@code /<role>/<name>}, written only with its active's epoch. */

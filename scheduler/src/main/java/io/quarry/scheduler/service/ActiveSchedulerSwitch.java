@@ -10,9 +10,7 @@ import io.quarry.common.ha.LeaderElection;
 import io.quarry.common.ha.LeadershipListener;
 import io.quarry.common.rpc.CallContext;
 import io.quarry.common.rpc.RpcService;
-import java.io.IOException;
-import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BiFunction;
@@ -29,6 +27,7 @@ import org.slf4j.LoggerFactory;
 final class ActiveSchedulerSwitch implements RpcService, LeadershipListener, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ActiveSchedulerSwitch.class);
     private static final long RECOVERY_TIMEOUT_SECONDS = 120;
+    private static final long STANDBY_LOOKUP_MILLIS = 500;
 
     private final HaSession session;
     private final String address;
@@ -64,21 +63,18 @@ final class ActiveSchedulerSwitch implements RpcService, LeadershipListener, Aut
     public CompletionStage<?> handle(CallContext context, Object request) {
         SchedulerService service = active;
         if (service == null) {
-            return CompletableFuture.failedFuture(standby());
+            // Never block the RPC thread on ZooKeeper: name the active if ZooKeeper answers quickly.
+            return session.activeAddressAsync(SchedulerDaemon.ROLE)
+                    .handle((published, failure) -> failure != null ? "ZooKeeper cannot say which one is active now"
+                            : published.filter(a -> !a.equals(address)).map(a -> "the active is " + a)
+                            .orElse("no Scheduler is active right now"))
+                    .completeOnTimeout("ZooKeeper did not say which one is active", STANDBY_LOOKUP_MILLIS, TimeUnit.MILLISECONDS)
+                    .thenApply(where -> {
+                        throw new CompletionException(new QuarryException(ErrorCode.STANDBY, "The Scheduler at " + address
+                                + " is a standby; " + where));
+                    });
         }
         return service.handle(context, request);
-    }
-
-    private QuarryException standby() {
-        String activeAddress;
-        try {
-            Optional<String> published = session.activeAddress(SchedulerDaemon.ROLE);
-            activeAddress = published.filter(a -> !a.equals(address)).map(a -> "the active is " + a)
-                    .orElse("no Scheduler is active right now");
-        } catch (IOException e) {
-            activeAddress = "ZooKeeper cannot say which one is active (" + e.getMessage() + ")";
-        }
-        return new QuarryException(ErrorCode.STANDBY, "The Scheduler at " + address + " is a standby; " + activeAddress);
     }
 
     /** Called on the election's thread: reload the state and serve. */
