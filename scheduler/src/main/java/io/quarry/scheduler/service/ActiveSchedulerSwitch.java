@@ -119,13 +119,17 @@ final class ActiveSchedulerSwitch implements RpcService, LeadershipListener, Aut
         }
     }
 
+    /**
+     * Stops serving first (a job commit under way finishes or stops before another Scheduler can
+     * start it again), then leaves the election, withdrawing the published address.
+     */
     @Override
     public void close() {
         closed = true;
+        lost();
         LeaderElection current = election;
         if (current != null) {
             current.close();
         }
-        lost();
     }
 }
