@@ -120,6 +120,19 @@ final class ActiveSchedulerSwitch implements RpcService, LeadershipListener, Aut
     }
 
     /**
+     * Simulates a crash, for tests: stops serving without leaving the election; the caller then
+     * drops the ZooKeeper session, which takes this process out of the election as its death would.
+     */
+    void abort() {
+        closed = true;
+        SchedulerService service = active;
+        active = null;
+        if (service != null) {
+            service.close();
+        }
+    }
+
+    /**
      * Stops serving first (a job commit under way finishes or stops before another Scheduler can
      * start it again), then leaves the election, withdrawing the published address.
      */

@@ -149,6 +149,20 @@ public final class SchedulerServer implements AutoCloseable {
         return ha != null;
     }
 
+    /**
+     * Simulates a crash of an HA Scheduler, for tests: stops serving and drops its ZooKeeper session
+     * at once, without withdrawing from the election first; without HA the same as {@link #close}.
+     */
+    public void abort() {
+        if (ha == null) {
+            close();
+            return;
+        }
+        rpc.close();
+        ha.abort();
+        session.close();
+    }
+
     @Override
     public void close() {
         rpc.close();

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 import io.quarry.common.conf.CommonConfigKeys;
@@ -82,6 +83,15 @@ class SchedulerFailoverTest {
 
     @Test
     void theStandbyFinishesAJobWhoseActiveStoppedWithoutRunningItsFinishedMapsAgain() throws Exception {
+        failOverInTheMiddleOfAJob(SchedulerServer::close);
+    }
+
+    @Test
+    void theStandbyFinishesAJobWhoseActiveCrashedWithoutRunningItsFinishedMapsAgain() throws Exception {
+        failOverInTheMiddleOfAJob(SchedulerServer::abort);
+    }
+
+    private void failOverInTheMiddleOfAJob(Consumer<SchedulerServer> stop) throws Exception {
         SchedulerServer first = startScheduler();
         Await.until("the first Scheduler to be the active", WAIT, first::isActive);
         SchedulerServer second = startScheduler();
@@ -95,13 +105,11 @@ class SchedulerFailoverTest {
         ClusterJobs.gate(0, 3);
         String jobId = submit(client, wordCount("failover").with(MapReduceConfigKeys.REDUCER_CLASS,
                 ClusterJobs.GatedSumReducer.class.getName()), 4, 2);
-        Await.until("the maps to finish and both reduces to run", WAIT, () -> {
-            WireJobStatus status = status(client, jobId);
-            return status.maps().succeeded() == 4 && status.reduces().running() == 2;
-        });
+        Await.until("the maps to finish and both reduces to wait at the gate", WAIT,
+                () -> status(client, jobId).maps().succeeded() == 4 && ClusterJobs.reduceGate.getCount() == 1);
 
         started.remove(first);
-        first.close();
+        stop.accept(first);
 
         Await.until("the standby to take over", WAIT, second::isActive);
         WireJobStatus status = run(client, jobId);
@@ -140,10 +148,8 @@ class SchedulerFailoverTest {
         ClusterJobs.gate(0, 3);
         String jobId = submit(client, wordCount("quorum").with(MapReduceConfigKeys.REDUCER_CLASS,
                 ClusterJobs.GatedSumReducer.class.getName()), 4, 2);
-        Await.until("the maps to finish and both reduces to run", WAIT, () -> {
-            WireJobStatus status = status(client, jobId);
-            return status.maps().succeeded() == 4 && status.reduces().running() == 2;
-        });
+        Await.until("the maps to finish and both reduces to wait at the gate", WAIT,
+                () -> status(client, jobId).maps().succeeded() == 4 && ClusterJobs.reduceGate.getCount() == 1);
 
         zooKeeper.stop();
 
