@@ -16,10 +16,17 @@ import io.quarry.common.conf.Configuration;
 import io.quarry.common.error.ErrorCode;
 import io.quarry.common.error.QuarryException;
 import io.quarry.common.testing.Await;
+import io.quarry.common.ha.HaConfigKeys;
+import io.quarry.dfs.DfsConfigKeys;
 import io.quarry.mapreduce.JobCounter;
+import io.quarry.mapreduce.JobState;
+import io.quarry.mapreduce.JobStatus;
+import io.quarry.mapreduce.RunningJob;
 import io.quarry.mapreduce.MapReduceConfigKeys;
 import io.quarry.mapreduce.input.FileSplit;
 import io.quarry.mapreduce.output.FileOutputCommitter;
+import io.quarry.scheduler.client.ClusterClientConfigKeys;
+import io.quarry.scheduler.client.ClusterJobRunner;
 import io.quarry.scheduler.core.SchedulerConfigKeys;
 import io.quarry.scheduler.protocol.SerializedSplit;
 import io.quarry.scheduler.protocol.SplitCodec;
@@ -123,6 +130,42 @@ class SchedulerFailoverTest {
     }
 
     @Test
+    void aJobSubmittedThroughTheJobClientFollowsTheActiveAcrossAFailover() throws Exception {
+        SchedulerServer first = startScheduler();
+        Await.until("the first Scheduler to be the active", WAIT, first::isActive);
+        SchedulerServer second = startScheduler();
+        startWorker(2, 1);
+        startWorker(2, 1);
+        writeInputs(4);
+        ClusterJobs.gate(0, 3);
+        Configuration job = wordCount("client").with(MapReduceConfigKeys.REDUCER_CLASS, ClusterJobs.GatedSumReducer.class.getName())
+                .with(MapReduceConfigKeys.FRAMEWORK_NAME, ClusterJobRunner.FRAMEWORK)
+                .with(MapReduceConfigKeys.INPUT_DIRS, tmp.resolve("in").toUri().toString())
+                .with(DfsConfigKeys.DEFAULT_FS, "file:///")
+                .with(ClusterClientConfigKeys.STAGING_ROOT, tmp.resolve("staging").toUri().toString())
+                .with(CommonConfigKeys.USER_NAME, "alice")
+                .with(MapReduceConfigKeys.PROGRESS_INTERVAL, "100ms")
+                .with("ha.zookeeper.quorum", conf.getString(HaConfigKeys.QUORUM))
+                .with("quarry.ha.cluster-id", conf.getString(HaConfigKeys.CLUSTER_ID));
+
+        RunningJob running = new ClusterJobRunner().submit(job);
+        Await.until("the maps to finish and both reduces to wait at the gate", WAIT,
+                () -> ClusterJobs.reduceGate.getCount() == 1);
+        started.remove(first);
+        first.abort();
+
+        JobStatus status = running.status();
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (!status.state().isFinished() && System.nanoTime() < deadline) {
+            status = running.awaitStatusChange(Duration.ofSeconds(1));
+        }
+        assertThat(status.state()).as(status.failure()).isEqualTo(JobState.SUCCEEDED);
+        assertThat(second.isActive()).isTrue();
+        assertThat(counts("client")).isEqualTo(expectedCounts(4));
+        assertThat(status.counters().value(JobCounter.TOTAL_LAUNCHED_MAPS)).isZero();
+    }
+
+    @Test
     void aStandbyRefusesWorkNamingTheActive() throws Exception {
         SchedulerServer active = startScheduler();
         Await.until("the first Scheduler to be the active", WAIT, active::isActive);
@@ -201,12 +244,20 @@ class SchedulerFailoverTest {
                 .with(MapReduceConfigKeys.JOB_DIR, tmp.resolve("staging-" + output).toUri().toString());
     }
 
-    private String submit(SchedulerClient client, Configuration job, int maps, int reduces) throws Exception {
-        List<SerializedSplit> splits = new ArrayList<>();
-        for (int i = 0; i < maps; i++) {
+    private List<Path> writeInputs(int files) throws Exception {
+        List<Path> inputs = new ArrayList<>();
+        for (int i = 0; i < files; i++) {
             Path input = tmp.resolve("in").resolve("part-" + i + ".txt");
             Files.createDirectories(input.getParent());
             Files.write(input, LINES);
+            inputs.add(input);
+        }
+        return inputs;
+    }
+
+    private String submit(SchedulerClient client, Configuration job, int maps, int reduces) throws Exception {
+        List<SerializedSplit> splits = new ArrayList<>();
+        for (Path input : writeInputs(maps)) {
             splits.add(SplitCodec.encode(new FileSplit(new io.quarry.dfs.Path(input.toUri().toString()), 0, Files.size(input),
                     List.of())));
         }
