@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.quarry.common.conf.Configuration;
+import io.quarry.common.testing.Await;
 
 import org.apache.curator.test.TestingServer;
 import org.junit.jupiter.api.AfterAll;
@@ -71,6 +72,7 @@ class FencedStoreTest {
         LeaderElection newer = session("fenced").election("master", "new:1", LeadershipListener.NONE);
         closers.add(newer);
         newer.start();
+        Await.untilNoException("both candidates", WAIT, () -> assertThat(old.participants("master")).hasSize(2));
         assertThat(old.failover("master", WAIT)).isEqualTo("new:1");
 
         assertThatThrownBy(() -> store.write(stale, List.of(new StoreOp.Create("items/late", bytes("x")))))

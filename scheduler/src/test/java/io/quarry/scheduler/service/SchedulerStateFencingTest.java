@@ -13,6 +13,7 @@ import io.quarry.common.ha.HaSettings;
 import io.quarry.common.ha.LeaderElection;
 import io.quarry.common.ha.LeadershipListener;
 import io.quarry.common.rpc.CallContext;
+import io.quarry.common.testing.Await;
 import io.quarry.common.time.ManualClock;
 import io.quarry.mapreduce.MapReduceConfigKeys;
 import io.quarry.scheduler.core.SchedulerConfig;
@@ -69,6 +70,7 @@ class SchedulerStateFencingTest {
         LeaderElection usurper = fresh.election("scheduler", "new:1", LeadershipListener.NONE);
         closers.add(usurper);
         usurper.start();
+        awaitCandidates(fresh, 2);
         assertThat(fresh.failover("scheduler", WAIT)).isEqualTo("new:1");
         Epoch current = usurper.epoch().orElseThrow();
         assertThat(current.number()).isGreaterThan(stale.number());
@@ -93,11 +95,17 @@ class SchedulerStateFencingTest {
         LeaderElection newer = session().election("scheduler", "b:1", LeadershipListener.NONE);
         closers.add(newer);
         newer.start();
+        awaitCandidates(session, 2);
         session.failover("scheduler", WAIT);
 
         assertThatThrownBy(() -> store.jobSubmitted(new SubmitJob("job_1_1", "u", "n", Map.of(), "", List.of(), 0)))
                 .isInstanceOf(FencedException.class).hasMessageContaining("epoch " + stale.number());
         assertThat(session.store("scheduler", "state").exists("jobs/job_1_1")).isFalse();
+    }
+
+    private static void awaitCandidates(HaSession session, int count) {
+        Await.untilNoException(count + " Scheduler candidates", WAIT,
+                () -> assertThat(session.participants("scheduler")).hasSize(count));
     }
 
     private HaSession session() throws Exception {
