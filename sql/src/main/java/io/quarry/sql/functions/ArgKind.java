@@ -9,14 +9,14 @@ import org.apache.calcite.sql.type.SqlTypeUtil;
  * where a string is wanted, a string where a number or a date is wanted), so each kind accepts those too.
  */
 enum ArgKind {
-    /** Any primitive; Hive converts it to its string form. */
+    /** A string, a number or a date; Hive converts it to its string form (not a BOOLEAN). */
     STRING("STRING"),
     /** A number, or a string that Hive converts to one. */
     NUMBER("NUMERIC"),
     /** A date, a timestamp, or a string in yyyy-MM-dd[ HH:mm:ss] form. */
     DATETIME("DATE|TIMESTAMP|STRING"),
     BOOLEAN("BOOLEAN"),
-    /** An array of strings, or any primitive (converted to a string). */
+    /** An array of strings, or what STRING accepts. */
     STRING_OR_ARRAY("STRING|ARRAY<STRING>"),
     ANY("ANY");
 
@@ -40,11 +40,11 @@ enum ArgKind {
         boolean datetime = name == SqlTypeName.DATE || name == SqlTypeName.TIMESTAMP;
         boolean bool = name == SqlTypeName.BOOLEAN;
         return switch (this) {
-            case STRING -> character || numeric || datetime || bool;
+            case STRING -> character || numeric || datetime;
             case NUMBER -> character || numeric;
             case DATETIME -> character || datetime;
             case BOOLEAN -> bool;
-            case STRING_OR_ARRAY -> character || numeric || datetime || bool
+            case STRING_OR_ARRAY -> character || numeric || datetime
                     || (name == SqlTypeName.ARRAY && type.getComponentType() != null
                         && SqlTypeUtil.inCharFamily(type.getComponentType()));
             case ANY -> true;

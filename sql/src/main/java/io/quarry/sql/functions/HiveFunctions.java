@@ -57,6 +57,15 @@ public final class HiveFunctions {
         return Optional.of(args -> HiveValues.coerce(instance.apply(args), resultType));
     }
 
+    /**
+     * The declaration of one function, for an engine that replaces a standard operator the parser builds
+     * directly (FLOOR, CEIL, TRIM, SUBSTRING have their own syntax in Calcite's grammar) by Hive's.
+     */
+    public static Optional<SqlFunction> declaration(String upperCaseName) {
+        HiveFunction function = FUNCTIONS.get(upperCaseName.toUpperCase(Locale.ROOT));
+        return function == null ? Optional.empty() : Optional.of(function.declaration());
+    }
+
     /** Every function name, upper case. */
     public static Set<String> names() {
         return Collections.unmodifiableSet(FUNCTIONS.keySet());

@@ -105,7 +105,7 @@ final class MathFunctions {
                 return x;
             }
             long rounded = BigDecimal.valueOf(value).setScale(digits, RoundingMode.HALF_UP).longValue();
-            return x instanceof Integer ? Integer.valueOf((int) rounded) : Long.valueOf(rounded);
+            return x instanceof Integer ? (Object) (int) rounded : (Object) rounded;
         }
         Double d = toDouble(x);
         if (d == null || d.isNaN() || d.isInfinite()) {
@@ -155,7 +155,7 @@ final class MathFunctions {
                 return null;
             }
             long result = ((x % y) + y) % y;
-            return a instanceof Integer && b instanceof Integer ? Integer.valueOf((int) result) : Long.valueOf(result);
+            return a instanceof Integer && b instanceof Integer ? (Object) (int) result : (Object) result;
         }
         Double x = toDouble(a);
         Double y = toDouble(b);
