@@ -45,6 +45,7 @@ import io.quarry.sql.catalog.Catalog;
 import io.quarry.sql.catalog.CatalogException;
 import io.quarry.sql.functions.HiveFunctions;
 import io.quarry.sql.parse.HiveConformance;
+import io.quarry.sql.parse.HiveOperators;
 import io.quarry.sql.parse.HiveSqlParser;
 import io.quarry.sql.parse.HiveTypeSystem;
 import io.quarry.sql.session.SqlException;
@@ -88,7 +89,8 @@ public final class QueryPlanner {
         CalciteCatalogReader reader = new CalciteCatalogReader(root, List.of(database), typeFactory,
                 new CalciteConnectionConfigImpl(properties));
         SqlValidator validator = SqlValidatorUtil.newValidator(
-                SqlOperatorTables.chain(HiveFunctions.operatorTable(), SqlStdOperatorTable.instance()), reader, typeFactory,
+                SqlOperatorTables.chain(SqlOperatorTables.of(HiveOperators.DIVIDE), HiveFunctions.operatorTable(),
+                        SqlStdOperatorTable.instance()), reader, typeFactory,
                 SqlValidator.Config.DEFAULT
                         .withConformance(HiveConformance.INSTANCE)
                         .withDefaultNullCollation(NullCollation.LOW)
