@@ -85,7 +85,7 @@ class SqlCommandTest {
         CliRun run = sql("", "--output", "tsv", "-f", file.toString());
         assertThat(run.exitCode()).as(run.toString()).isEqualTo(ExitCodes.ERROR);
         assertThat(run.out()).isEqualTo("Created table default.hits\nhits\n");
-        assertThat(run.err()).contains("Error: Syntax error at line 6, column 9: ")
+        assertThat(run.err()).contains("Error: Syntax error at line 6, column 9: unexpected 'extra', expected end of statement")
                 .contains("extra").contains("(" + file + ")").contains("   hits extra;\n          ^\n");
     }
 
