@@ -37,10 +37,17 @@ public final class SqlSession implements AutoCloseable {
             throw new SqlException("Empty statement");
         }
         try {
-            if (DdlParser.isDdl(text)) {
+            if (text.endsWith(";")) {
+                text = text.substring(0, text.length() - 1).strip();
+            }
+            boolean explain = startsWithWord(text, "EXPLAIN");
+            if (explain) {
+                text = text.substring("EXPLAIN".length()).strip();
+            }
+            if (!explain && DdlParser.isDdl(text)) {
                 return ddl(text);
             }
-            throw new SqlException("Queries are not supported yet: " + text);
+            return new QueryExecution(conf, catalog(), currentDatabase).run(text, explain, listener);
         } catch (DdlParseException e) {
             throw new SqlException(e.getMessage(), e.line(), e.column(), e);
         } catch (CatalogException e) {
@@ -58,6 +65,11 @@ public final class SqlSession implements AutoCloseable {
         List<List<Object>> rows = new ArrayList<>();
         result.rows().forEach(r -> rows.add(new ArrayList<>(r)));
         return new StatementResult(result.header(), rows, null);
+    }
+
+    private static boolean startsWithWord(String text, String word) {
+        return text.regionMatches(true, 0, word, 0, word.length())
+                && (text.length() == word.length() || Character.isWhitespace(text.charAt(word.length())));
     }
 
     Catalog catalog() throws IOException {
