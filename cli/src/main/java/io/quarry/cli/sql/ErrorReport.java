@@ -26,7 +26,7 @@ final class ErrorReport {
         String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
         List<String> lines = new ArrayList<>();
         if (e.line() <= 0) {
-            lines.add("Error: " + message);
+            lines.add(prefixed(message));
             return lines;
         }
         int sentOffset = offsetOf(sent.text(), e.line(), Math.max(1, e.column()));
@@ -35,13 +35,18 @@ final class ErrorReport {
         String where = "line " + lineColumn[0] + ", column " + lineColumn[1];
         Matcher matcher = Pattern.compile("(?i)line\\s+" + e.line() + ",\\s*column\\s+" + e.column() + "\\b").matcher(message);
         String mapped = matcher.find() ? matcher.replaceFirst(where) : where + ": " + message;
-        lines.add("Error: " + mapped + " (" + source + ")");
+        lines.add(prefixed(mapped) + " (" + source + ")");
         String text = lineText(script, lineColumn[0]);
         if (!text.isBlank()) {
             lines.add("  " + text);
             lines.add("  " + " ".repeat(Math.min(lineColumn[1] - 1, text.length())) + "^");
         }
         return lines;
+    }
+
+    /** "Error: message", unless the message already starts with "Error". */
+    private static String prefixed(String message) {
+        return message.startsWith("Error ") || message.startsWith("Error:") ? message : "Error: " + message;
     }
 
     /** The offset of 1-based (line, column) in text, clamped to the text. */
