@@ -133,14 +133,11 @@ class SqlShellTest {
 
     @Test
     void aMessageThatSaysErrorIsNotPrefixedTwice() {
-        shell(true).runScript("FAIL 1 1", "-e", false);
-        executed.clear();
         SqlShell shell = new SqlShell((s, l) -> {
             throw new SqlException("Error at line 1, column 3: Object 'x' not found", 1, 3, null);
         }, variables, new VariableSubstitution(variables, n -> null, k -> null), new ResultPrinter(OutputFormat.TSV, false),
                 new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8),
                 System::nanoTime, true);
-        err.reset();
         shell.runScript("\n  SELECT x", "-e", false);
         assertThat(err()).startsWith("Error at line 2, column 5: Object 'x' not found (-e)\n");
     }
