@@ -17,6 +17,7 @@ import io.quarry.cli.ha.HaAdminCommand;
 import io.quarry.cli.job.JarCommand;
 import io.quarry.cli.job.JobCommand;
 import io.quarry.cli.local.LocalCommand;
+import io.quarry.cli.sql.SqlCommand;
 import io.quarry.common.ha.StandaloneZooKeeper;
 import io.quarry.scheduler.service.SchedulerDaemon;
 import io.quarry.scheduler.worker.WorkerDaemon;
@@ -39,6 +40,7 @@ public final class CommandRegistry {
         registry.register(new JarCommand());
         registry.register(new JobCommand());
         registry.register(new LocalCommand());
+        registry.register(new SqlCommand());
         registry.register(new HaAdminCommand());
         registry.register(DaemonCommand.nameNode());
         registry.register(DaemonCommand.dataNode());
