@@ -91,6 +91,12 @@ class HiveFunctionDeclarationsTest {
     }
 
     @Test
+    void infixRlikeValidatesAsABoolean() throws Exception {
+        assertThat(types(validate("SELECT s RLIKE '^a', s NOT RLIKE 'b', rlike(s, 'c') FROM t")))
+                .containsExactly(SqlTypeName.BOOLEAN, SqlTypeName.BOOLEAN, SqlTypeName.BOOLEAN);
+    }
+
+    @Test
     void aWrongOperandTypeNamesTheFunctionAndItsForms() {
         assertThatThrownBy(() -> validate("SELECT substr(flag, 1) FROM t"))
                 .hasStackTraceContaining("SUBSTR(<STRING>, <NUMERIC>[, <NUMERIC>])");
@@ -116,8 +122,7 @@ class HiveFunctionDeclarationsTest {
 
     @Test
     void everyRuntimeFunctionIsDeclared() {
-        assertThat(HiveFunctions.operatorTable().getOperatorList())
-                .extracting(op -> op.getName())
+        assertThat(HiveFunctions.operatorTable().getOperatorList().stream().map(op -> op.getName()).distinct())
                 .containsExactlyInAnyOrderElementsOf(HiveFunctions.names());
     }
 }
