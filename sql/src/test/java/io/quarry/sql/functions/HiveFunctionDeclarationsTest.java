@@ -43,7 +43,7 @@ class HiveFunctionDeclarationsTest {
                 .operatorTable(SqlOperatorTables.chain(HiveFunctions.operatorTable(), SqlStdOperatorTable.instance()))
                 .build();
         Planner planner = Frameworks.getPlanner(config);
-        SqlNode parsed = planner.parse(select);
+        SqlNode parsed = HiveCallRewriter.rewrite(planner.parse(select));
         return planner.validateAndGetType(parsed).right;
     }
 
@@ -112,6 +112,19 @@ class HiveFunctionDeclarationsTest {
                 .hasStackTraceContaining("REGEXP_EXTRACT");
         assertThatThrownBy(() -> validate("SELECT concat_ws('-') FROM t"))
                 .hasStackTraceContaining("CONCAT_WS");
+    }
+
+    @Test
+    void floorCeilAndTrimBecomeHivesAfterRewriting() throws Exception {
+        RelDataType row = validate("SELECT floor(d), ceil(d), ceiling(i), floor(s), trim(s), trim(leading ' ' from s),"
+                + " trim(trailing from s), trim(both 'x' from s), floor(ts to day) FROM t");
+        assertThat(types(row)).containsExactly(SqlTypeName.BIGINT, SqlTypeName.BIGINT, SqlTypeName.BIGINT,
+                SqlTypeName.BIGINT, SqlTypeName.VARCHAR, SqlTypeName.VARCHAR, SqlTypeName.VARCHAR, SqlTypeName.VARCHAR,
+                SqlTypeName.TIMESTAMP);
+        SqlNode rewritten = HiveCallRewriter.rewrite(Frameworks.getPlanner(Frameworks.newConfigBuilder().build())
+                .parse("SELECT floor(d), trim(s), trim(leading ' ' from s), trim(both 'x' from s) FROM t"));
+        assertThat(rewritten.toString()).contains("FLOOR(`D`)").contains("TRIM(`S`)").contains("LTRIM(`S`)")
+                .contains("TRIM(BOTH 'x' FROM `S`)");
     }
 
     @Test
