@@ -167,6 +167,27 @@ class SqlSessionTest {
     }
 
     @Test
+    void createTableAsSelectAndInsertOverwriteWriteFilesThatQueriesRead() throws Exception {
+        assertThat(run("CREATE TABLE adults AS SELECT name, age, age / 10 AS decade FROM people WHERE age >= 30").message())
+                .contains("default.adults");
+        assertThat(rows("SELECT name, age, decade FROM adults ORDER BY name")).containsExactly("ann\t31\t3.1", "cid\t40\t4.0",
+                "fay\t35\t3.5");
+        run("INSERT OVERWRITE TABLE adults SELECT name, age, NULL FROM people WHERE age < 30");
+        assertThat(rows("SELECT name, decade FROM adults ORDER BY name")).containsExactly("bob\tNULL", "eve\tNULL");
+        run("INSERT OVERWRITE DIRECTORY '" + dir.resolve("export") + "' ROW FORMAT DELIMITED FIELDS TERMINATED BY ',' "
+                + "SELECT id, city FROM people WHERE id <= 3");
+        List<String> lines = new java.util.ArrayList<>();
+        try (var files = Files.list(dir.resolve("export"))) {
+            for (Path file : files.filter(f -> f.getFileName().toString().startsWith("part-")).toList()) {
+                lines.addAll(Files.readAllLines(file));
+            }
+        }
+        assertThat(lines).containsExactlyInAnyOrder("1,paris", "2,lyon", "3,\\N");
+        assertThatThrownBy(() -> run("CREATE TABLE adults AS SELECT 1")).isInstanceOf(SqlException.class)
+                .hasMessageContaining("already exists");
+    }
+
+    @Test
     void ddlStillGoesToTheCatalog() throws Exception {
         assertThat(run("SHOW TABLES").rows()).extracting(r -> r.get(0)).contains("people", "cities", "events");
     }
