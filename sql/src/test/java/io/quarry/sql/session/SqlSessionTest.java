@@ -188,6 +188,18 @@ class SqlSessionTest {
     }
 
     @Test
+    void constantsLimitsAndSubqueriesInWhere() throws Exception {
+        assertThat(rows("SELECT 1 + 2, 'a' || 'b', 7 / 2")).containsExactly("3\tab\t3.5");
+        assertThat(rows("SELECT name FROM people LIMIT 2")).hasSize(2);
+        assertThat(rows("SELECT name FROM people WHERE city IN (SELECT city FROM cities WHERE country = 'FR') ORDER BY name"))
+                .containsExactly("ann", "bob", "eve");
+        assertThat(rows("SELECT name FROM people WHERE age > (SELECT avg(age) FROM people) ORDER BY name"))
+                .containsExactly("ann", "cid", "fay");
+        assertThat(rows("SELECT name FROM people WHERE age BETWEEN 25 AND 31 AND name NOT LIKE 'a%' AND id IN (1, 2, 5)"))
+                .containsExactly("bob");
+    }
+
+    @Test
     void ddlStillGoesToTheCatalog() throws Exception {
         assertThat(run("SHOW TABLES").rows()).extracting(r -> r.get(0)).contains("people", "cities", "events");
     }
