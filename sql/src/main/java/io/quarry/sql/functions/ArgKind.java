@@ -18,6 +18,8 @@ enum ArgKind {
     BOOLEAN("BOOLEAN"),
     /** An array of strings, or what STRING accepts. */
     STRING_OR_ARRAY("STRING|ARRAY<STRING>"),
+    /** An array of any element type. */
+    ARRAY("ARRAY"),
     ANY("ANY");
 
     private final String display;
@@ -47,6 +49,7 @@ enum ArgKind {
             case STRING_OR_ARRAY -> character || numeric || datetime
                     || (name == SqlTypeName.ARRAY && type.getComponentType() != null
                         && SqlTypeUtil.inCharFamily(type.getComponentType()));
+            case ARRAY -> name == SqlTypeName.ARRAY;
             case ANY -> true;
         };
     }

@@ -8,8 +8,9 @@ import java.util.TimeZone;
 
 /**
  * Hive's date patterns (java.text.SimpleDateFormat: lenient, English month and day names, the session time
- * zone UTC), compiled once per distinct pattern and remembering the last conversion: log timestamps repeat
- * second after second, so consecutive rows often convert the same text.
+ * zone UTC), compiled once per distinct pattern (with a {@link DatePattern} fast path for the common ones)
+ * and remembering the last conversion: log timestamps repeat second after second, so consecutive rows often
+ * convert the same text.
  */
 final class DateFormatCache {
     private static final TimeZone UTC = TimeZone.getTimeZone("UTC");
@@ -17,6 +18,7 @@ final class DateFormatCache {
     private final String function;
     private String lastPattern;
     private SimpleDateFormat format;
+    private DatePattern fast;
     private String lastParsedText;
     private Long lastParsedSeconds;
     private long lastFormattedMillis = Long.MIN_VALUE;
@@ -32,10 +34,14 @@ final class DateFormatCache {
         if (text.equals(lastParsedText)) {
             return lastParsedSeconds;
         }
-        ParsePosition position = new ParsePosition(0);
-        Date date = f.parse(text, position);
+        long millis = fast == null ? DatePattern.NOT_FAST : fast.parseMillis(text);
+        if (millis == DatePattern.NOT_FAST) {
+            Date date = f.parse(text, new ParsePosition(0));
+            lastParsedSeconds = date == null ? null : date.getTime() / 1000;
+        } else {
+            lastParsedSeconds = millis / 1000;
+        }
         lastParsedText = text;
-        lastParsedSeconds = date == null ? null : date.getTime() / 1000;
         return lastParsedSeconds;
     }
 
@@ -43,7 +49,8 @@ final class DateFormatCache {
     String format(long epochMillis, String pattern) {
         SimpleDateFormat f = format(pattern);
         if (epochMillis != lastFormattedMillis || lastFormatted == null) {
-            lastFormatted = f.format(new Date(epochMillis));
+            String quick = fast == null ? null : fast.format(epochMillis);
+            lastFormatted = quick != null ? quick : f.format(new Date(epochMillis));
             lastFormattedMillis = epochMillis;
         }
         return lastFormatted;
@@ -55,6 +62,7 @@ final class DateFormatCache {
                 SimpleDateFormat f = new SimpleDateFormat(pattern, Locale.US);
                 f.setTimeZone(UTC);
                 format = f;
+                fast = DatePattern.compile(pattern);
             } catch (IllegalArgumentException e) {
                 throw new IllegalArgumentException(function + ": invalid date pattern '" + pattern + "': "
                         + e.getMessage(), e);

@@ -49,6 +49,8 @@ final class DateFunctions {
                 fn("LAST_DAY", HiveReturnTypes.STRING, HiveSignature.of(DATETIME), () -> DateFunctions::lastDay),
                 fn("MONTHS_BETWEEN", HiveReturnTypes.DOUBLE, HiveSignature.of(DATETIME, DATETIME),
                         () -> DateFunctions::monthsBetween),
+                fn("TRUNC", HiveReturnTypes.STRING, HiveSignature.of(DATETIME, STRING), () -> DateFunctions::trunc),
+                fn("NEXT_DAY", HiveReturnTypes.STRING, HiveSignature.of(DATETIME, STRING), () -> DateFunctions::nextDay),
                 fn("FROM_UTC_TIMESTAMP", HiveReturnTypes.TIMESTAMP, HiveSignature.of(DATETIME, STRING),
                         () -> args -> shiftZone(args, true)),
                 fn("TO_UTC_TIMESTAMP", HiveReturnTypes.TIMESTAMP, HiveSignature.of(DATETIME, STRING),
@@ -205,6 +207,38 @@ final class DateFunctions {
         long secondsB = (b.getDayOfMonth() - 1L) * 86400 + b.toLocalTime().toSecondOfDay();
         double result = monthDiff + (secondsA - secondsB) / (31.0 * 86400);
         return Math.round(result * 1e8) / 1e8;
+    }
+
+    /** trunc(date, 'YEAR'|'YYYY'|'YY'|'QUARTER'|'Q'|'MONTH'|'MON'|'MM'): the first day of that period; else NULL. */
+    private static Object trunc(Object[] args) {
+        LocalDate date = toDate(args[0]);
+        String unit = toStr(args[1]);
+        if (date == null || unit == null) {
+            return null;
+        }
+        return switch (unit.toUpperCase(java.util.Locale.ROOT)) {
+            case "YEAR", "YYYY", "YY" -> date.withDayOfYear(1).toString();
+            case "QUARTER", "Q" -> LocalDate.of(date.getYear(), (date.getMonthValue() - 1) / 3 * 3 + 1, 1).toString();
+            case "MONTH", "MON", "MM" -> date.withDayOfMonth(1).toString();
+            default -> null;
+        };
+    }
+
+    /** next_day(date, 'MO'|'MON'|'MONDAY'|...): the first such day strictly after the date; NULL for another name. */
+    private static Object nextDay(Object[] args) {
+        LocalDate date = toDate(args[0]);
+        String day = toStr(args[1]);
+        if (date == null || day == null || day.length() < 2) {
+            return null;
+        }
+        String upper = day.toUpperCase(java.util.Locale.ROOT);
+        for (java.time.DayOfWeek candidate : java.time.DayOfWeek.values()) {
+            String name = candidate.name();
+            if (name.startsWith(upper) && (upper.length() == 2 || upper.length() == 3 || upper.equals(name))) {
+                return date.with(java.time.temporal.TemporalAdjusters.next(candidate)).toString();
+            }
+        }
+        return null;
     }
 
     /** from_utc_timestamp(t, zone): t read as UTC shown in zone; to_utc_timestamp the reverse. */

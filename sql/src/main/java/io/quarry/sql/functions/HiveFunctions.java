@@ -23,7 +23,7 @@ import org.apache.calcite.sql.util.SqlOperatorTables;
 public final class HiveFunctions {
     private static final Map<String, HiveFunction> FUNCTIONS = index(List.of(
             StringFunctions.all(), RegexFunctions.all(), UrlFunctions.all(), DateFunctions.all(),
-            MathFunctions.all(), ConditionalFunctions.all()));
+            MathFunctions.all(), ConditionalFunctions.all(), CollectionFunctions.all(), MiscFunctions.all()));
     private static final SqlOperatorTable TABLE = SqlOperatorTables.of(declarations());
 
     private HiveFunctions() {

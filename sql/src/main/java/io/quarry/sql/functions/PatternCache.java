@@ -1,5 +1,6 @@
 package io.quarry.sql.functions;
 
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
@@ -8,6 +9,7 @@ final class PatternCache {
     private final String function;
     private String lastRegex;
     private Pattern lastPattern;
+    private Matcher matcher;
 
     PatternCache(String function) {
         this.function = function;
@@ -22,7 +24,19 @@ final class PatternCache {
                         + e.getDescription() + " near index " + e.getIndex(), e);
             }
             lastRegex = regex;
+            matcher = null;
         }
         return lastPattern;
+    }
+
+    /** A matcher of the regex over {@code input}, reused from call to call (one thread per instance). */
+    Matcher matcher(String regex, CharSequence input) {
+        Pattern pattern = get(regex);
+        if (matcher == null) {
+            matcher = pattern.matcher(input);
+        } else {
+            matcher.reset(input);
+        }
+        return matcher;
     }
 }

@@ -45,7 +45,7 @@ final class RegexFunctions {
             if (s == null || regex == null || group == null) {
                 return null;
             }
-            Matcher matcher = patterns.get(regex).matcher(s);
+            Matcher matcher = patterns.matcher(regex, s);
             if (group < 0 || group > matcher.groupCount()) {
                 throw new IllegalArgumentException("regexp_extract: group " + group + " does not exist in '"
                         + regex + "' (it has " + matcher.groupCount() + " group(s))");
@@ -67,7 +67,7 @@ final class RegexFunctions {
                 return null;
             }
             try {
-                return patterns.get(regex).matcher(s).replaceAll(replacement);
+                return patterns.matcher(regex, s).replaceAll(replacement);
             } catch (IllegalArgumentException | IndexOutOfBoundsException e) {
                 throw new IllegalArgumentException("regexp_replace: bad replacement '" + replacement + "' for '"
                         + regex + "': " + e.getMessage(), e);
@@ -90,7 +90,7 @@ final class RegexFunctions {
             if (s == null || regex == null) {
                 return null;
             }
-            return patterns.get(regex).matcher(s).find();
+            return patterns.matcher(regex, s).find();
         }
     }
 

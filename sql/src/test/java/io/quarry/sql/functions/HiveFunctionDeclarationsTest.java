@@ -82,6 +82,15 @@ class HiveFunctionDeclarationsTest {
     }
 
     @Test
+    void arrayFunctionsTakeArrays() throws Exception {
+        RelDataType row = validate("SELECT size(split(s, ',')), array_contains(split(s, ','), 'a'),"
+                + " concat_ws('|', split(s, ',')), format_number(d, 2) FROM t");
+        assertThat(types(row)).containsExactly(SqlTypeName.INTEGER, SqlTypeName.BOOLEAN, SqlTypeName.VARCHAR,
+                SqlTypeName.VARCHAR);
+        assertThatThrownBy(() -> validate("SELECT size(s) FROM t")).hasStackTraceContaining("SIZE(<ARRAY>)");
+    }
+
+    @Test
     void aWrongOperandTypeNamesTheFunctionAndItsForms() {
         assertThatThrownBy(() -> validate("SELECT substr(flag, 1) FROM t"))
                 .hasStackTraceContaining("SUBSTR(<STRING>, <NUMERIC>[, <NUMERIC>])");
