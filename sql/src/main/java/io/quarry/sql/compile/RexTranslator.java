@@ -19,6 +19,7 @@ import org.apache.calcite.sql.type.SqlTypeName;
 import org.apache.calcite.util.DateString;
 import org.apache.calcite.util.TimestampString;
 
+import io.quarry.sql.parse.HiveOperators;
 import io.quarry.sql.runtime.Kind;
 import io.quarry.sql.runtime.expr.Arithmetic;
 import io.quarry.sql.runtime.expr.CaseWhen;
@@ -175,6 +176,9 @@ final class RexTranslator {
                 break;
         }
         String name = call.getOperator().getName();
+        if (call.getOperator() == HiveOperators.DIVIDE) {
+            return new Arithmetic(Arithmetic.Op.DIVIDE, translate(operands.get(0)), translate(operands.get(1)), Kind.DOUBLE);
+        }
         if ("||".equals(name)) {
             return new Concat(translate(operands.get(0)), translate(operands.get(1)));
         }

@@ -45,6 +45,7 @@ import io.quarry.sql.catalog.Catalog;
 import io.quarry.sql.catalog.CatalogException;
 import io.quarry.sql.functions.HiveFunctions;
 import io.quarry.sql.parse.HiveConformance;
+import io.quarry.sql.parse.HiveOperators;
 import io.quarry.sql.parse.HiveSqlParser;
 import io.quarry.sql.parse.HiveTypeSystem;
 import io.quarry.sql.session.SqlException;
@@ -88,7 +89,8 @@ public final class QueryPlanner {
         CalciteCatalogReader reader = new CalciteCatalogReader(root, List.of(database), typeFactory,
                 new CalciteConnectionConfigImpl(properties));
         SqlValidator validator = SqlValidatorUtil.newValidator(
-                SqlOperatorTables.chain(HiveFunctions.operatorTable(), SqlStdOperatorTable.instance()), reader, typeFactory,
+                SqlOperatorTables.chain(SqlOperatorTables.of(HiveOperators.DIVIDE), HiveFunctions.operatorTable(),
+                        SqlStdOperatorTable.instance()), reader, typeFactory,
                 SqlValidator.Config.DEFAULT
                         .withConformance(HiveConformance.INSTANCE)
                         .withDefaultNullCollation(NullCollation.LOW)
@@ -177,7 +179,7 @@ public final class QueryPlanner {
 
     private Optional<String> closestColumn(String name) {
         String lower = name.toLowerCase(Locale.ROOT);
-        int allowed = Math.max(1, Math.min(3, lower.length() / 3));
+        int allowed = Math.max(2, Math.min(3, lower.length() / 3));
         String best = null;
         int bestDistance = Integer.MAX_VALUE;
         try {
