@@ -30,6 +30,6 @@ final class StageBuilder {
     }
 
     StagePlan build() {
-        return new StagePlan(id, inputs, shuffle, reduceOps, reducers, kinds, outputDirectory);
+        return new StagePlan(id, inputs, shuffle, reduceOps, reducers, kinds, outputDirectory, StagePlan.BINARY);
     }
 }

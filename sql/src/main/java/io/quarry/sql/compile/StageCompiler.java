@@ -239,10 +239,6 @@ public final class StageCompiler {
             default -> throw new SqlException(join.getJoinType() + " joins are not supported");
         };
         JoinInfo info = join.analyzeCondition();
-        if (info.leftKeys.isEmpty()) {
-            throw new SqlException("Joins need at least one equality between the two sides (cross joins are not supported): "
-                    + join.getCondition());
-        }
         Flow left = compile(join.getLeft());
         Flow right = compile(join.getRight());
         int leftWidth = left.kinds().length;
@@ -258,11 +254,12 @@ public final class StageCompiler {
         boolean leftSmall = left.isTableOnly() && left.bytes() <= limit && limit > 0;
         int[] leftKeys = info.leftKeys.toIntArray();
         int[] rightKeys = info.rightKeys.toIntArray();
-        if (rightSmall && kind != JoinKind.RIGHT && kind != JoinKind.FULL) {
+        boolean cross = leftKeys.length == 0;
+        if (rightSmall && !cross && kind != JoinKind.RIGHT && kind != JoinKind.FULL) {
             return left.append(new RowOp.BroadcastJoin(right.inputs(), leftKeys, rightKeys, kind, false, rightWidth, residual),
                     outKinds, names(join));
         }
-        if (leftSmall && (kind == JoinKind.INNER || kind == JoinKind.RIGHT)) {
+        if (leftSmall && !cross && (kind == JoinKind.INNER || kind == JoinKind.RIGHT)) {
             return right.append(new RowOp.BroadcastJoin(left.inputs(), rightKeys, leftKeys, kind, true, leftWidth, residual),
                     outKinds, names(join));
         }
@@ -274,7 +271,8 @@ public final class StageCompiler {
         }
         Shuffle.Join shuffle = new Shuffle.Join(new int[][] {leftKeys, rightKeys}, keyKinds, kind, leftWidth, rightWidth, residual);
         Flow both = Flow.tagged(left, right);
-        StageBuilder stage = newStage(both, shuffle, reducers(left.bytes() + right.bytes()),
+        // Without an equality every row meets every other: one reducer does the nested loop.
+        StageBuilder stage = newStage(both, shuffle, cross ? 1 : reducers(left.bytes() + right.bytes()),
                 "shuffle join over " + describe(both));
         return Flow.fromStage(stage, outKinds, names(join), left.bytes() + right.bytes());
     }

@@ -34,9 +34,8 @@ final class TableSources {
 
     /** A scan of {@code table}; with {@code filter} (over the table's row) a partitioned table reads only matching partitions. */
     Source scan(TableDefinition table, Expr filter) throws SqlException {
-        try {
-            Path location = new Path(table.location());
-            FileSystem fs = FileSystem.get(location, conf);
+        Path location = new Path(table.location());
+        try (FileSystem fs = FileSystem.get(location, conf)) {
             if (!fs.exists(location)) {
                 throw new SqlException("Table " + table.qualifiedName() + ": location " + table.location() + " does not exist");
             }
@@ -59,8 +58,9 @@ final class TableSources {
             long bytes = 0;
             for (PartitionDefinition partition : chosen) {
                 Path dir = new Path(partition.location());
-                FileSystem pfs = FileSystem.get(dir, conf);
-                bytes += pfs.exists(dir) ? size(pfs, dir) : 0;
+                try (FileSystem pfs = FileSystem.get(dir, conf)) {
+                    bytes += pfs.exists(dir) ? size(pfs, dir) : 0;
+                }
             }
             return new Source.Table(table.qualifiedName() + " (" + chosen.size() + " of " + all.size() + " partitions)",
                     TableScanJobs.settings(table, chosen), bytes);

@@ -6,6 +6,7 @@ import java.util.function.Supplier;
 import org.apache.calcite.sql.SqlFunction;
 import org.apache.calcite.sql.SqlFunctionCategory;
 import org.apache.calcite.sql.SqlKind;
+import org.apache.calcite.sql.SqlOperator;
 import org.apache.calcite.sql.type.SqlReturnTypeInference;
 
 /**
@@ -13,7 +14,7 @@ import org.apache.calcite.sql.type.SqlReturnTypeInference;
  * instances. {@code polymorphic} functions return a value whose type follows their operands' (IF, NVL,
  * GREATEST, ...): their results must be coerced to the call's declared type.
  */
-record HiveFunction(SqlFunction declaration, Supplier<ScalarFunction> factory, boolean polymorphic) {
+record HiveFunction(SqlOperator declaration, Supplier<ScalarFunction> factory, boolean polymorphic) {
     HiveFunction {
         requireNonNull(declaration, "declaration is null");
         requireNonNull(factory, "factory is null");

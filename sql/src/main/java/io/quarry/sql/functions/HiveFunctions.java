@@ -10,7 +10,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.apache.calcite.sql.SqlFunction;
+import org.apache.calcite.sql.SqlOperator;
 import org.apache.calcite.sql.SqlOperatorTable;
+import org.apache.calcite.sql.fun.SqlLibraryOperators;
 import org.apache.calcite.sql.util.SqlOperatorTables;
 
 /**
@@ -18,12 +20,18 @@ import org.apache.calcite.sql.util.SqlOperatorTables;
  * and runtime instances with Hive's semantics (NULL in, NULL out; NULL for input Hive cannot read).
  *
  * <p>Chain {@link #operatorTable()} BEFORE Calcite's standard table: several names (UPPER, YEAR, HOUR,
- * ROUND, ...) exist there with non-Hive typing, and the first declaration found wins.
+ * ROUND, ...) exist there with non-Hive typing, and the first declaration found wins. Calls that Calcite's
+ * grammar builds itself (FLOOR, CEIL, TRIM) become Hive's with {@link HiveCallRewriter} before validation.
  */
 public final class HiveFunctions {
     private static final Map<String, HiveFunction> FUNCTIONS = index(List.of(
             StringFunctions.all(), RegexFunctions.all(), UrlFunctions.all(), DateFunctions.all(),
             MathFunctions.all(), ConditionalFunctions.all(), CollectionFunctions.all(), MiscFunctions.all()));
+    /**
+     * Declared but evaluated by the entries of the same name: the parser builds {@code s RLIKE re} with
+     * Calcite's RLIKE operator, which the validator must find in a table.
+     */
+    private static final List<SqlOperator> INFIX = List.of(SqlLibraryOperators.RLIKE);
     private static final SqlOperatorTable TABLE = SqlOperatorTables.of(declarations());
 
     private HiveFunctions() {
@@ -63,7 +71,7 @@ public final class HiveFunctions {
      */
     public static Optional<SqlFunction> declaration(String upperCaseName) {
         HiveFunction function = FUNCTIONS.get(upperCaseName.toUpperCase(Locale.ROOT));
-        return function == null ? Optional.empty() : Optional.of(function.declaration());
+        return function != null && function.declaration() instanceof SqlFunction f ? Optional.of(f) : Optional.empty();
     }
 
     /** Every function name, upper case. */
@@ -71,8 +79,8 @@ public final class HiveFunctions {
         return Collections.unmodifiableSet(FUNCTIONS.keySet());
     }
 
-    private static List<SqlFunction> declarations() {
-        List<SqlFunction> all = new ArrayList<>();
+    private static List<SqlOperator> declarations() {
+        List<SqlOperator> all = new ArrayList<>(INFIX);
         FUNCTIONS.values().forEach(f -> all.add(f.declaration()));
         return all;
     }

@@ -9,8 +9,12 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.regex.Matcher;
 import org.apache.calcite.sql.SqlFunctionCategory;
+import org.apache.calcite.sql.fun.SqlLibraryOperators;
 
-/** Hive's functions over Java regular expressions: regexp_extract, regexp_replace, rlike, split. */
+/**
+ * Hive's functions over Java regular expressions: regexp_extract, regexp_replace, rlike (also the infix
+ * {@code s [NOT] RLIKE re} the parser builds with Calcite's operators), split.
+ */
 final class RegexFunctions {
     private RegexFunctions() {
     }
@@ -26,6 +30,13 @@ final class RegexFunctions {
                         HiveSignature.of(STRING, STRING), () -> new Like("rlike")),
                 HiveFunction.of("REGEXP", category, HiveReturnTypes.BOOLEAN,
                         HiveSignature.of(STRING, STRING), () -> new Like("regexp")),
+                new HiveFunction(SqlLibraryOperators.NOT_RLIKE, () -> {
+                    Like like = new Like("not rlike");
+                    return args -> {
+                        Object matches = like.apply(args);
+                        return matches == null ? null : !(Boolean) matches;
+                    };
+                }, false),
                 HiveFunction.of("SPLIT", category, HiveReturnTypes.STRING_ARRAY,
                         HiveSignature.of(STRING, STRING), Split::new));
     }

@@ -16,6 +16,18 @@ public final class HiveConformance extends SqlDelegatingConformance {
         return true;
     }
 
+    /** A SELECT item may not refer to an alias of another (Hive does not allow it, and unknown columns must stay unknown). */
+    @Override
+    public SelectAliasLookup isSelectAlias() {
+        return SelectAliasLookup.UNSUPPORTED;
+    }
+
+    /** Every SELECT column of an aggregate query must be grouped or aggregated, as in Hive. */
+    @Override
+    public boolean isNonStrictGroupBy() {
+        return false;
+    }
+
     @Override
     public boolean isGroupByOrdinal() {
         return true;

@@ -179,7 +179,7 @@ public final class QueryPlanner {
 
     private Optional<String> closestColumn(String name) {
         String lower = name.toLowerCase(Locale.ROOT);
-        int allowed = Math.max(1, Math.min(3, lower.length() / 3));
+        int allowed = Math.max(2, Math.min(3, lower.length() / 3));
         String best = null;
         int bestDistance = Integer.MAX_VALUE;
         try {

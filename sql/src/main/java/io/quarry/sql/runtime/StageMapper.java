@@ -23,12 +23,12 @@ import io.quarry.sql.runtime.step.TaskEnvironment;
  * over each row and ends in the stage's shuffle (partial aggregate, sort key, join key) or, for a
  * map-only stage, in the output.
  */
-public final class StageMapper extends Mapper<Object, Object[], Object, BytesValue> {
+public final class StageMapper extends Mapper<Object, Object[], Object, Object> {
     private Step head;
 
     @Override
     @SuppressWarnings({"unchecked", "rawtypes"})
-    public void setup(TaskContext<Object, BytesValue> context) throws IOException, InterruptedException {
+    public void setup(TaskContext<Object, Object> context) throws IOException, InterruptedException {
         ClassLoader loader = Thread.currentThread().getContextClassLoader() != null
                 ? Thread.currentThread().getContextClassLoader() : StageMapper.class.getClassLoader();
         StagePlan plan = PlanCodec.fromConfiguration(context.configuration(), loader);
@@ -39,8 +39,7 @@ public final class StageMapper extends Mapper<Object, Object[], Object, BytesVal
         Step terminal;
         Shuffle shuffle = plan.shuffle();
         if (shuffle == null) {
-            BytesValue none = null;
-            terminal = new OutputStep(value -> raw.write(NullValue.INSTANCE, value));
+            terminal = new OutputStep(value -> raw.write(NullValue.INSTANCE, value), plan.textDelimiter());
         } else if (shuffle instanceof Shuffle.Aggregate aggregate) {
             terminal = new AggregateMapStep(aggregate, emitter, context.configuration().getInt(SqlConfigKeys.MAP_AGGREGATE_GROUPS));
         } else if (shuffle instanceof Shuffle.Sort sort) {
@@ -52,12 +51,12 @@ public final class StageMapper extends Mapper<Object, Object[], Object, BytesVal
     }
 
     @Override
-    public void map(Object key, Object[] row, TaskContext<Object, BytesValue> context) throws IOException, InterruptedException {
+    public void map(Object key, Object[] row, TaskContext<Object, Object> context) throws IOException, InterruptedException {
         head.push(row);
     }
 
     @Override
-    public void cleanup(TaskContext<Object, BytesValue> context) throws IOException, InterruptedException {
+    public void cleanup(TaskContext<Object, Object> context) throws IOException, InterruptedException {
         head.finish();
     }
 }

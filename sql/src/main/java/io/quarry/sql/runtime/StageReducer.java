@@ -21,7 +21,7 @@ import io.quarry.sql.runtime.step.TaskEnvironment;
  * sorted rows (skipping OFFSET, stopping at LIMIT), or joins the two sides of a key; then runs the
  * stage's reduce-side steps (HAVING, projections) and writes the rows.
  */
-public final class StageReducer extends Reducer<BytesValue, BytesValue, NullValue, BytesValue> {
+public final class StageReducer extends Reducer<BytesValue, BytesValue, NullValue, Object> {
     private StagePlan plan;
     private Step tail;
     private Accumulators accumulators;
@@ -32,11 +32,11 @@ public final class StageReducer extends Reducer<BytesValue, BytesValue, NullValu
     private long sorted;
 
     @Override
-    public void setup(TaskContext<NullValue, BytesValue> context) throws IOException, InterruptedException {
+    public void setup(TaskContext<NullValue, Object> context) throws IOException, InterruptedException {
         ClassLoader loader = Thread.currentThread().getContextClassLoader() != null
                 ? Thread.currentThread().getContextClassLoader() : StageReducer.class.getClassLoader();
         plan = PlanCodec.fromConfiguration(context.configuration(), loader);
-        tail = Steps.chain(plan.reduceOps(), new OutputStep(value -> context.write(NullValue.INSTANCE, value)),
+        tail = Steps.chain(plan.reduceOps(), new OutputStep(value -> context.write(NullValue.INSTANCE, value), plan.textDelimiter()),
                 new TaskEnvironment(context.configuration(), loader));
         if (plan.shuffle() instanceof Shuffle.Aggregate aggregate) {
             accumulators = new Accumulators(aggregate.calls());
@@ -46,7 +46,7 @@ public final class StageReducer extends Reducer<BytesValue, BytesValue, NullValu
     }
 
     @Override
-    public void reduce(BytesValue key, Iterable<BytesValue> values, TaskContext<NullValue, BytesValue> context)
+    public void reduce(BytesValue key, Iterable<BytesValue> values, TaskContext<NullValue, Object> context)
             throws IOException, InterruptedException {
         Shuffle shuffle = plan.shuffle();
         if (shuffle instanceof Shuffle.Aggregate aggregate) {
@@ -134,7 +134,7 @@ public final class StageReducer extends Reducer<BytesValue, BytesValue, NullValu
     }
 
     @Override
-    public void cleanup(TaskContext<NullValue, BytesValue> context) throws IOException, InterruptedException {
+    public void cleanup(TaskContext<NullValue, Object> context) throws IOException, InterruptedException {
         if (plan.shuffle() instanceof Shuffle.Aggregate aggregate && aggregate.keys().length == 0 && !sawGroup) {
             accumulators.finish(accumulators.newState(), out, 0);
             tail.push(out);

@@ -18,6 +18,8 @@ import io.quarry.mapreduce.MapReduceConfigKeys;
 import io.quarry.mapreduce.RunningJob;
 import io.quarry.mapreduce.io.BytesValue;
 import io.quarry.mapreduce.io.NullValue;
+import io.quarry.mapreduce.io.Text;
+import io.quarry.mapreduce.output.TextOutputFormat;
 import io.quarry.mapreduce.recordfile.RecordFileOutputFormat;
 import io.quarry.sql.SqlConfigKeys;
 import io.quarry.sql.runtime.plan.Source;
@@ -62,9 +64,14 @@ public final class StageRunner {
             job.set(SqlConfigKeys.STAGE_PLAN, PlanCodec.encode(stage));
             job.set(MapReduceConfigKeys.INPUT_FORMAT_CLASS, StageInputFormat.class.getName());
             job.setMapperClass(StageMapper.class);
-            job.setOutputFormatClass(RecordFileOutputFormat.class);
             job.setOutputKeyClass(NullValue.class);
-            job.setOutputValueClass(BytesValue.class);
+            if (stage.textDelimiter() == StagePlan.BINARY) {
+                job.setOutputFormatClass(RecordFileOutputFormat.class);
+                job.setOutputValueClass(BytesValue.class);
+            } else {
+                job.setOutputFormatClass(TextOutputFormat.class);
+                job.setOutputValueClass(Text.class);
+            }
             if (stage.shuffle() != null) {
                 job.setMapOutputKeyClass(BytesValue.class);
                 job.setMapOutputValueClass(BytesValue.class);

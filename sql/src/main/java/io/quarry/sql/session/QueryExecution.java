@@ -21,6 +21,7 @@ import io.quarry.sql.compile.QueryPlan;
 import io.quarry.sql.compile.StageCompiler;
 import io.quarry.sql.plan.QueryPlanner;
 import io.quarry.sql.runtime.StageRunner;
+import io.quarry.sql.runtime.plan.StagePlan;
 
 /** One query: plan, compile into stages, run them (or explain them), read the result, clean up. */
 final class QueryExecution {
@@ -37,6 +38,11 @@ final class QueryExecution {
     }
 
     StatementResult run(String sql, boolean explain, StageListener listener) throws SqlException {
+        return run(sql, explain, null, listener);
+    }
+
+    /** Runs {@code sql}; with a {@code write}, its result goes to a table or directory instead of the client. */
+    StatementResult run(String sql, boolean explain, WriteStatement write, StageListener listener) throws SqlException {
         QueryPlanner.PlannedQuery planned = new QueryPlanner(catalog, database).plan(sql);
         Path scratch = new Path(conf.getString(SqlConfigKeys.SCRATCH_DIR)).child("query-" + UUID.randomUUID());
         QueryPlan plan = new StageCompiler(conf, catalog, scratch).compile(planned.plan(), planned.columnNames());
@@ -45,9 +51,21 @@ final class QueryExecution {
         }
         try {
             StageRunner runner = new StageRunner(conf);
-            runner.run(plan.stages(), plan.descriptions(),
+            List<StagePlan> stages = new ArrayList<>(plan.stages());
+            ResultWriter writer = null;
+            char delimiter = 0;
+            Path output = scratch.child("result");
+            if (write != null) {
+                writer = new ResultWriter(conf, catalog, database);
+                delimiter = writer.prepare(write);
+                stages.set(stages.size() - 1, plan.last().asText(delimiter, output.toString()));
+            }
+            runner.run(stages, plan.descriptions(),
                     (stage, count, description, map, reduce) -> listener.onProgress(
                             new StageProgress(stage, count, description, map, reduce)));
+            if (writer != null) {
+                return StatementResult.message(writer.commit(write, output, planned.columnNames(), plan.columnKinds(), delimiter));
+            }
             List<List<Object>> rows = new ArrayList<>();
             for (Object[] row : runner.readOutput(plan.last())) {
                 rows.add(Arrays.asList(row));
@@ -66,8 +84,7 @@ final class QueryExecution {
     }
 
     private void delete(Path scratch) {
-        try {
-            FileSystem fs = scratch.scheme() == null ? FileSystem.get(conf) : FileSystem.get(scratch, conf);
+        try (FileSystem fs = FileSystem.get(scratch, conf)) {
             fs.delete(scratch, true);
         } catch (IOException | RuntimeException e) {
             LOG.warn("Could not delete the query's scratch directory {}: {}", scratch, e.toString());

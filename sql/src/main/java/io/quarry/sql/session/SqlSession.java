@@ -44,6 +44,12 @@ public final class SqlSession implements AutoCloseable {
             if (explain) {
                 text = text.substring("EXPLAIN".length()).strip();
             }
+            if (WriteStatement.looksLikeWrite(text)) {
+                WriteStatement write = WriteStatement.parse(text).orElseThrow(() -> new SqlException(
+                        "Cannot read the statement: expected CREATE TABLE t AS SELECT …, INSERT OVERWRITE TABLE t SELECT … "
+                                + "or INSERT OVERWRITE DIRECTORY 'path' SELECT …", 1, 1, null));
+                return new QueryExecution(conf, catalog(), currentDatabase).run(write.query(), explain, write, listener);
+            }
             if (!explain && DdlParser.isDdl(text)) {
                 return ddl(text);
             }
@@ -51,6 +57,8 @@ public final class SqlSession implements AutoCloseable {
         } catch (DdlParseException e) {
             throw new SqlException(e.getMessage(), e.line(), e.column(), e);
         } catch (CatalogException e) {
+            throw new SqlException(e.getMessage(), e);
+        } catch (IllegalArgumentException e) {
             throw new SqlException(e.getMessage(), e);
         } catch (IOException e) {
             throw new SqlException("I/O error: " + e.getMessage(), e);

@@ -63,6 +63,9 @@ class RegexFunctionsTest {
         assertThat(call("RLIKE", "/index.html", "\\.php$")).isEqualTo(false);
         assertThat(call("REGEXP", "abc", "b")).isEqualTo(true);
         assertThat(call("RLIKE", null, "b")).isNull();
+        assertThat(call("NOT RLIKE", "abc", "b")).isEqualTo(false);
+        assertThat(call("NOT RLIKE", "abc", "x")).isEqualTo(true);
+        assertThat(call("NOT RLIKE", null, "x")).isNull();
     }
 
     @Test

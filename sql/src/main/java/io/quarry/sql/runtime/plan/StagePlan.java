@@ -11,9 +11,17 @@ import io.quarry.sql.runtime.Kind;
  * where it writes. Serialized into the job configuration for the tasks.
  */
 public record StagePlan(int id, List<MapInput> inputs, Shuffle shuffle, List<RowOp> reduceOps, int reducers,
-        Kind[] outputKinds, String outputDirectory) implements Serializable {
+        Kind[] outputKinds, String outputDirectory, int textDelimiter) implements Serializable {
+    /** {@code textDelimiter} for a stage that writes binary rows (read by later stages or the client). */
+    public static final int BINARY = -1;
+
     public StagePlan {
         inputs = List.copyOf(inputs);
         reduceOps = List.copyOf(reduceOps);
+    }
+
+    /** The same stage writing Hive text lines (fields separated by {@code delimiter}, NULL as \\N) to {@code directory}. */
+    public StagePlan asText(char delimiter, String directory) {
+        return new StagePlan(id, inputs, shuffle, reduceOps, reducers, outputKinds, directory, delimiter);
     }
 }
