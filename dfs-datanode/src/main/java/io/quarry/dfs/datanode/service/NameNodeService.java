@@ -73,6 +73,7 @@ public final class NameNodeService implements ReplicaEvents, NameNodeCalls, Auto
     private Thread thread;
     private Consumer<List<DatanodeCommand>> commandHandler = commands -> { };
     private long nextHeartbeat;
+    private long failedHeartbeats;
     private long nextBlockReport;
 
     public NameNodeService(String name, RpcClient rpc, HostAndPort nameNode, Dataset dataset, Supplier<DatanodeId> id, Clock clock,
@@ -209,8 +210,17 @@ public final class NameNodeService implements ReplicaEvents, NameNodeCalls, Auto
             reply = rpc.call(nameNode, new Heartbeat(id.get().uuid(), dataset.capacity(), dataset.dfsUsed(), dataset.remaining(),
                     activeTransfers.getAsInt(), 0), HeartbeatReply.class, rpcTimeout, ONE_ATTEMPT);
         } catch (IOException e) {
-            LOG.warn("{}: heartbeat to NameNode {} failed: {}", name, nameNode, e.getMessage());
+            // A NameNode of an HA pair may be down for long: say so once per outage, not at every beat.
+            if (failedHeartbeats++ == 0) {
+                LOG.warn("{}: heartbeat to NameNode {} failed: {}", name, nameNode, e.getMessage());
+            } else {
+                LOG.debug("{}: heartbeat to NameNode {} failed again: {}", name, nameNode, e.getMessage());
+            }
             return;
+        }
+        if (failedHeartbeats > 0) {
+            LOG.info("{}: NameNode {} answers heartbeats again after {} failures", name, nameNode, failedHeartbeats);
+            failedHeartbeats = 0;
         }
         heartbeats++;
         if (reply.reRegister()) {

@@ -1,0 +1,97 @@
+package io.quarry.minicluster.ha;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+
+import org.apache.curator.test.TestingServer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+import io.quarry.common.testing.Await;
+import io.quarry.dfs.FileSystem;
+import io.quarry.dfs.Path;
+import io.quarry.minicluster.MiniQfsHaCluster;
+
+/** Two NameNodes on a real ZooKeeper: the standby follows the journal and takes over when the active dies. */
+@Timeout(value = 90, unit = TimeUnit.SECONDS)
+class NameNodeFailoverTest {
+    @TempDir
+    java.nio.file.Path baseDir;
+    TestingServer zooKeeper;
+    MiniQfsHaCluster cluster;
+
+    @BeforeEach
+    void start() throws Exception {
+        zooKeeper = ZooKeeperServers.single(baseDir);
+        cluster = MiniQfsHaCluster.builder(baseDir).zooKeeper(zooKeeper.getConnectString()).numDataNodes(2)
+                .set("dfs.replication", "2").set("dfs.blocksize", "64k").build();
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        if (cluster != null) {
+            cluster.close();
+        }
+        if (zooKeeper != null) {
+            zooKeeper.close();
+        }
+    }
+
+    @Test
+    void standbyTakesOverWithEverythingTheActiveAcknowledged() throws Exception {
+        FileSystem fs = cluster.newFileSystem();
+        int first = cluster.awaitActive();
+        byte[] content = new byte[200_000];
+        for (int i = 0; i < content.length; i++) {
+            content[i] = (byte) (i * 31);
+        }
+        fs.mkdirs(new Path("/a/b"));
+        try (OutputStream out = fs.create(new Path("/a/b/file"), false)) {
+            out.write(content);
+        }
+        fs.rename(new Path("/a/b"), new Path("/a/c"));
+        int standby = 1 - first;
+        Await.until("the standby to follow the journal", Duration.ofSeconds(10),
+                () -> cluster.nameNode(standby).stats().files() == 1 && cluster.nameNode(standby).stats().directories() == 3);
+
+        cluster.killNameNode(first);
+
+        assertThat(cluster.awaitActive()).isEqualTo(standby);
+        assertThat(fs.exists(new Path("/a/c/file"))).isTrue();
+        assertThat(fs.exists(new Path("/a/b"))).isFalse();
+        try (InputStream in = fs.open(new Path("/a/c/file"))) {
+            assertThat(in.readAllBytes()).isEqualTo(content);
+        }
+        fs.mkdirs(new Path("/after"));
+        assertThat(fs.exists(new Path("/after"))).isTrue();
+    }
+
+    @Test
+    void standbyRefusesClientsAndARestartedNameNodeRejoinsAsStandby() throws Exception {
+        FileSystem fs = cluster.newFileSystem();
+        int first = cluster.awaitActive();
+        fs.mkdirs(new Path("/before"));
+        cluster.killNameNode(first);
+        int second = cluster.awaitActive();
+        assertThat(second).isEqualTo(1 - first);
+        fs.mkdirs(new Path("/during"));
+
+        cluster.restartNameNode(first);
+
+        assertThat(cluster.nameNode(first).isActive()).isFalse();
+        Await.until("the restarted NameNode to load what the new active wrote", Duration.ofSeconds(10),
+                () -> cluster.nameNode(first).stats().directories() == 3);
+        cluster.killNameNode(second);
+        assertThat(cluster.awaitActive()).isEqualTo(first);
+        assertThat(fs.exists(new Path("/before"))).isTrue();
+        assertThat(fs.exists(new Path("/during"))).isTrue();
+    }
+}
