@@ -36,12 +36,15 @@ final class NameNodeClient implements AutoCloseable {
     private final Clock clock;
     private final Duration failoverTimeout;
     private final Duration callTimeout;
+    private final Duration maxPause;
 
     NameNodeClient(RpcClient rpc, HostAndPort address) {
-        this(rpc, NameNodeLocator.fixed(address), Clock.system(), Duration.ZERO, Duration.ZERO);
+        this(rpc, NameNodeLocator.fixed(address), Clock.system(), Duration.ZERO, Duration.ZERO, Duration.ofSeconds(1));
     }
 
-    NameNodeClient(RpcClient rpc, NameNodeLocator locator, Clock clock, Duration failoverTimeout, Duration callTimeout) {
+    NameNodeClient(RpcClient rpc, NameNodeLocator locator, Clock clock, Duration failoverTimeout, Duration callTimeout,
+                   Duration maxPause) {
+        this.maxPause = requireNonNull(maxPause, "maxPause is null");
         this.rpc = requireNonNull(rpc, "rpc is null");
         this.locator = requireNonNull(locator, "locator is null");
         this.clock = requireNonNull(clock, "clock is null");
@@ -84,7 +87,7 @@ final class NameNodeClient implements AutoCloseable {
 
     private <T> T callActive(Object request, Class<T> replyType) throws IOException {
         long callId = rpc.newCallId();
-        Backoff backoff = new Backoff(clock, failoverTimeout.toMillis());
+        Backoff backoff = new Backoff(clock, failoverTimeout.toMillis(), maxPause.toMillis());
         String what = request.getClass().getSimpleName();
         IOException last = null;
         for (int attempt = 1; ; attempt++) {

@@ -73,7 +73,7 @@ public final class QfsFileSystem extends FileSystem {
         this.settings = ClientSettings.from(conf);
         this.rpc = new RpcClient("qfs-client", conf);
         this.nameNode = new NameNodeClient(rpc, locator, clock, conf.getDuration(DfsConfigKeys.CLIENT_FAILOVER_TIMEOUT),
-                conf.getDuration(DfsConfigKeys.CLIENT_FAILOVER_CALL_TIMEOUT));
+                conf.getDuration(DfsConfigKeys.CLIENT_FAILOVER_CALL_TIMEOUT), conf.getDuration(DfsConfigKeys.CLIENT_FAILOVER_SLEEP_MAX));
         this.connector = new DataNodeConnector("qfs-client",
                 Math.toIntExact(Math.min(Integer.MAX_VALUE, conf.getDuration(CommonConfigKeys.RPC_CONNECT_TIMEOUT).toMillis())));
         this.leaseRenewer = new LeaseRenewer(nameNode, settings.leaseRenewInterval());

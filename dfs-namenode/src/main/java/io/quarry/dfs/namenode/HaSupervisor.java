@@ -236,6 +236,7 @@ final class HaSupervisor implements LeadershipListener, AutoCloseable {
             journal.startWriting(epoch);
             activeEpoch = epoch;
             tainted = true;
+            core.role().setEpoch(epoch.number());
             core.role().set(ServiceRole.State.ACTIVE);
         }
         return applied;

@@ -6,8 +6,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
+import org.apache.curator.framework.CuratorFramework;
 import org.apache.curator.test.TestingServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -15,6 +17,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
+import io.quarry.common.ha.HaSettings;
+import io.quarry.common.ha.ZooKeeperClients;
 import io.quarry.common.testing.Await;
 import io.quarry.dfs.FileSystem;
 import io.quarry.dfs.Path;
@@ -32,7 +36,7 @@ class NameNodeFailoverTest {
     void start() throws Exception {
         zooKeeper = ZooKeeperServers.single(baseDir);
         cluster = MiniQfsHaCluster.builder(baseDir).zooKeeper(zooKeeper.getConnectString()).numDataNodes(2)
-                .set("dfs.replication", "2").set("dfs.blocksize", "64k").build();
+                .set("dfs.replication", "2").set("dfs.blocksize", "64k").set("dfs.namenode.checkpoint.txns", "40").build();
     }
 
     @AfterEach
@@ -93,5 +97,31 @@ class NameNodeFailoverTest {
         assertThat(cluster.awaitActive()).isEqualTo(first);
         assertThat(fs.exists(new Path("/before"))).isTrue();
         assertThat(fs.exists(new Path("/during"))).isTrue();
+    }
+
+    @Test
+    void restartedStandbyBootstrapsFromTheImageInZooKeeperAfterTheJournalWasTrimmed() throws Exception {
+        FileSystem fs = cluster.newFileSystem();
+        int first = cluster.awaitActive();
+        int standby = 1 - first;
+        cluster.killNameNode(standby);
+        for (int i = 0; i < 150; i++) {
+            fs.mkdirs(new Path("/many/d-" + i));
+        }
+        try (CuratorFramework zk = ZooKeeperClients.connect(HaSettings.from(cluster.conf()))) {
+            Await.untilNoException("images written and the journal trimmed", Duration.ofSeconds(20), () -> {
+                assertThat(zk.getChildren().forPath("/namenode/images")).hasSizeGreaterThanOrEqualTo(2);
+                List<String> batches = zk.getChildren().forPath("/namenode/journal");
+                assertThat(batches).doesNotContain("b-0000000000000000001");
+            });
+        }
+
+        cluster.restartNameNode(standby);
+        Await.until("the restarted standby to load image and journal", Duration.ofSeconds(20),
+                () -> cluster.nameNode(standby).stats().directories() == 152);
+        cluster.killNameNode(first);
+
+        assertThat(cluster.awaitActive()).isEqualTo(standby);
+        assertThat(fs.listStatus(new Path("/many"))).hasSize(150);
     }
 }

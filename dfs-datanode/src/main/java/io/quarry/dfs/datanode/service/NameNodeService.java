@@ -71,7 +71,13 @@ public final class NameNodeService implements ReplicaEvents, NameNodeCalls, Auto
     private volatile boolean registered;
     private volatile long heartbeats;
     private Thread thread;
-    private Consumer<List<DatanodeCommand>> commandHandler = commands -> { };
+    private CommandSink commandHandler = (epoch, commands) -> { };
+
+    /** Receives the commands of a heartbeat reply with the HA epoch of the NameNode that sent them. */
+    @FunctionalInterface
+    public interface CommandSink {
+        void accept(long epoch, List<DatanodeCommand> commands);
+    }
     private long nextHeartbeat;
     private long failedHeartbeats;
     private long nextBlockReport;
@@ -94,6 +100,11 @@ public final class NameNodeService implements ReplicaEvents, NameNodeCalls, Auto
     }
 
     public void start(Consumer<List<DatanodeCommand>> commands) {
+        requireNonNull(commands, "commands is null");
+        start((epoch, list) -> commands.accept(list));
+    }
+
+    public void start(CommandSink commands) {
         this.commandHandler = requireNonNull(commands, "commands is null");
         running.set(true);
         thread = Threads.named(name + "-namenode-service-%d").newThread(this::run);
@@ -229,7 +240,7 @@ public final class NameNodeService implements ReplicaEvents, NameNodeCalls, Auto
             return;
         }
         if (!reply.commands().isEmpty()) {
-            commandHandler.accept(reply.commands());
+            commandHandler.accept(reply.epoch(), reply.commands());
         }
     }
 

@@ -6,6 +6,9 @@ import java.io.IOException;
 import java.util.List;
 import java.util.function.Consumer;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import io.quarry.common.error.ErrorCode;
 import io.quarry.common.error.QuarryException;
 import io.quarry.dfs.datanode.transfer.ReplicaEvents;
@@ -20,7 +23,10 @@ import io.quarry.dfs.protocol.datanode.DatanodeCommand;
  * replies carry none); calls a command makes go to whichever NameNode accepts them (the active).
  */
 public final class NameNodeServices implements ReplicaEvents, NameNodeCalls, AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(NameNodeServices.class);
+
     private final List<NameNodeService> services;
+    private final CommandEpochs epochs = new CommandEpochs();
     private volatile int lastAccepted;
 
     public NameNodeServices(List<NameNodeService> services) {
@@ -31,8 +37,16 @@ public final class NameNodeServices implements ReplicaEvents, NameNodeCalls, Aut
     }
 
     public void start(Consumer<List<DatanodeCommand>> commands) {
+        requireNonNull(commands, "commands is null");
         for (NameNodeService service : services) {
-            service.start(commands);
+            service.start((epoch, list) -> {
+                if (epochs.admit(epoch)) {
+                    commands.accept(list);
+                } else {
+                    LOG.warn("Dropping {} command(s) of NameNode epoch {}: a NameNode of epoch {} is active", list.size(), epoch,
+                            epochs.newest());
+                }
+            });
         }
     }
 

@@ -58,7 +58,7 @@ public final class DatanodeOps {
         }
         List<DatanodeCommand> commands = state.datanodes().takeCommands(node);
         // Only the active commands DataNodes; a standby's view may lag the journal by a few entries.
-        return new HeartbeatReply(role.isActive() ? commands : List.of(), false);
+        return new HeartbeatReply(role.isActive() ? commands : List.of(), false, role.epoch());
     }
 
     private DatanodeDescriptor registered(String op, String uuid) throws QuarryException {

@@ -11,6 +11,7 @@ public final class ServiceRole {
     public enum State { ACTIVE, STANDBY }
 
     private volatile State state;
+    private volatile long epoch;
 
     private ServiceRole(State state) {
         this.state = state;
@@ -34,6 +35,15 @@ public final class ServiceRole {
 
     public void set(State next) {
         state = next;
+    }
+
+    /** The HA term this NameNode serves in as the active (0 without HA), sent with its DataNode commands. */
+    public long epoch() {
+        return epoch;
+    }
+
+    public void setEpoch(long number) {
+        epoch = number;
     }
 
     /** Refuses a client call with {@link ErrorCode#STANDBY}, which clients answer by finding the active. */
