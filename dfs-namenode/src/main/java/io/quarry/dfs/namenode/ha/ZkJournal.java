@@ -50,6 +50,7 @@ public final class ZkJournal implements Journal {
 
     private final CuratorFramework client;
     private final KryoCodec codec;
+    private final ZkBatches batches;
     private final EpochFence fence;
     private final int maxBatchEntries;
     private final int maxBatchBytes;
@@ -80,6 +81,7 @@ public final class ZkJournal implements Journal {
         this.client = requireNonNull(client, "client is null");
         this.codec = requireNonNull(codec, "codec is null");
         this.fence = new EpochFence(client, ZkPaths.ROLE);
+        this.batches = new ZkBatches(client, codec);
         this.maxBatchEntries = maxBatchEntries;
         this.maxBatchBytes = maxBatchBytes;
         this.onFenced = requireNonNull(onFenced, "onFenced is null");
@@ -90,7 +92,7 @@ public final class ZkJournal implements Journal {
     /** Reads every entry after {@code afterTxid}, from the batch that holds the next one on. Does not start writing. */
     @Override
     public long replay(long afterTxid, EntryConsumer consumer) throws IOException {
-        List<Long> firsts = batchFirstTxids();
+        List<Long> firsts = batches.firstTxids();
         lastAppendedTxid = afterTxid;
         int start = -1;
         for (int i = 0; i < firsts.size(); i++) {
@@ -104,11 +106,11 @@ public final class ZkJournal implements Journal {
         }
         if (start >= 0) {
             for (int i = start; i < firsts.size(); i++) {
-                byte[] data = read(ZkPaths.batch(firsts.get(i)));
+                byte[] data = batches.read(ZkPaths.batch(firsts.get(i)));
                 if (data == null) {
                     throw new IOException("Journal batch " + ZkPaths.batch(firsts.get(i)) + " vanished while replaying (trimmed?)");
                 }
-                applyBatch(ZkPaths.batch(firsts.get(i)), data, consumer);
+                lastAppendedTxid = batches.apply(ZkPaths.batch(firsts.get(i)), data, lastAppendedTxid, consumer);
             }
         }
         durableTxid.set(lastAppendedTxid);
@@ -124,12 +126,12 @@ public final class ZkJournal implements Journal {
         int applied = 0;
         while (true) {
             String path = ZkPaths.batch(lastAppendedTxid + 1);
-            byte[] data = read(path);
+            byte[] data = batches.read(path);
             if (data == null) {
                 break;
             }
             long before = lastAppendedTxid;
-            applyBatch(path, data, consumer);
+            lastAppendedTxid = batches.apply(path, data, lastAppendedTxid, consumer);
             applied += (int) (lastAppendedTxid - before);
         }
         durableTxid.set(lastAppendedTxid);
@@ -145,70 +147,13 @@ public final class ZkJournal implements Journal {
      */
     public int catchUp(EntryConsumer consumer) throws IOException {
         int applied = tail(consumer);
-        List<Long> firsts = batchFirstTxids();
+        List<Long> firsts = batches.firstTxids();
         if (!firsts.isEmpty() && firsts.get(firsts.size() - 1) > lastAppendedTxid) {
             throw new IOException("Journal gap: this NameNode has read up to txid " + lastAppendedTxid + " but "
                     + ZkPaths.batch(firsts.get(firsts.size() - 1)) + " exists and batch "
                     + ZkPaths.batch(lastAppendedTxid + 1) + " does not (trimmed after a checkpoint); reload from the image");
         }
         return applied;
-    }
-
-    private void applyBatch(String path, byte[] data, EntryConsumer consumer) throws IOException {
-        int offset = 0;
-        while (offset < data.length) {
-            EntryFraming.Frame frame = EntryFraming.read(data, offset, data.length);
-            if (frame.problem() != EntryFraming.Problem.NONE) {
-                throw new IOException("Journal batch " + path + " is corrupt at offset " + offset + " (" + frame.problem() + ")");
-            }
-            ByteBuffer payload = ByteBuffer.wrap(data, frame.payloadOffset(), frame.payloadLength());
-            long txid = payload.getLong();
-            if (txid > lastAppendedTxid) {
-                if (txid != lastAppendedTxid + 1) {
-                    throw new IOException("Journal batch " + path + " holds txid " + txid + " at offset " + offset
-                            + ", expected " + (lastAppendedTxid + 1));
-                }
-                JournalRecord record;
-                try {
-                    record = (JournalRecord) codec.decode(data, frame.payloadOffset() + 8, frame.payloadLength() - 8);
-                } catch (RuntimeException e) {
-                    throw new IOException("Journal batch " + path + ": cannot decode txid " + txid + ": " + e.getMessage(), e);
-                }
-                consumer.accept(txid, record);
-                lastAppendedTxid = txid;
-            }
-            offset = frame.end();
-        }
-    }
-
-    private byte[] read(String path) throws IOException {
-        try {
-            return client.getData().forPath(path);
-        } catch (KeeperException.NoNodeException e) {
-            return null;
-        } catch (Exception e) {
-            throw new IOException("Cannot read " + path + " from ZooKeeper: " + e.getMessage(), e);
-        }
-    }
-
-    private List<Long> batchFirstTxids() throws IOException {
-        List<String> names;
-        try {
-            names = client.getChildren().forPath(ZkPaths.JOURNAL);
-        } catch (KeeperException.NoNodeException e) {
-            return List.of();
-        } catch (Exception e) {
-            throw new IOException("Cannot list " + ZkPaths.JOURNAL + " in ZooKeeper: " + e.getMessage(), e);
-        }
-        List<Long> firsts = new ArrayList<>(names.size());
-        for (String name : names) {
-            long first = ZkPaths.firstTxidOf(name);
-            if (first > 0) {
-                firsts.add(first);
-            }
-        }
-        firsts.sort(null);
-        return firsts;
     }
 
     // ---- writing: the active ----
@@ -355,7 +300,7 @@ public final class ZkJournal implements Journal {
 
     private byte[] readQuietly(String path) {
         try {
-            return read(path);
+            return batches.read(path);
         } catch (IOException e) {
             return null;
         }
@@ -415,7 +360,7 @@ public final class ZkJournal implements Journal {
         if (term == null) {
             return;
         }
-        List<Long> firsts = batchFirstTxids();
+        List<Long> firsts = batches.firstTxids();
         List<CuratorOp> deletes = new ArrayList<>();
         int purged = 0;
         try {
