@@ -47,11 +47,18 @@ final class HaSupervisor implements LeadershipListener, AutoCloseable {
         void replace(NameNodeCore next);
     }
 
+    private static final long WATCHDOG_MILLIS = 500;
+
     private final ZkNameNodeStore store;
     private final Cores cores;
     private final String address;
+    private final long leaderlessGraceNanos;
+    /** Watchdog thread only: since when no NameNode has been published as the active, or -1. */
+    private long leaderlessSince = -1;
     private final ExecutorService transitions = Executors.newSingleThreadExecutor(Threads.named("namenode-ha-%d"));
     private final ScheduledExecutorService tailer = Executors.newSingleThreadScheduledExecutor(Threads.named("namenode-ha-tail-%d"));
+    private final ScheduledExecutorService watchdogTimer = Executors.newSingleThreadScheduledExecutor(
+            Threads.named("namenode-ha-watchdog-%d"));
     private final Object lock = new Object();
     private final AtomicBoolean tailQueued = new AtomicBoolean();
     private volatile boolean closed;
@@ -63,7 +70,13 @@ final class HaSupervisor implements LeadershipListener, AutoCloseable {
     /** The core may hold changes that are not in the journal (it was active): reload before serving again. */
     private volatile boolean tainted;
 
-    HaSupervisor(ZkNameNodeStore store, Cores cores, String address) {
+    /**
+     * @param leaderlessGrace after this long without any active NameNode published while this one
+     *                        is not leading, it rejoins the election (a candidate that failed to take
+     *                        office leaves the election, and with both out nobody would be active)
+     */
+    HaSupervisor(ZkNameNodeStore store, Cores cores, String address, Duration leaderlessGrace) {
+        this.leaderlessGraceNanos = leaderlessGrace.toNanos();
         this.store = requireNonNull(store, "store is null");
         this.cores = requireNonNull(cores, "cores is null");
         this.address = requireNonNull(address, "address is null");
@@ -76,6 +89,7 @@ final class HaSupervisor implements LeadershipListener, AutoCloseable {
 
     void start() throws Exception {
         tailer.scheduleWithFixedDelay(this::tailSoon, TAIL_MILLIS, TAIL_MILLIS, TimeUnit.MILLISECONDS);
+        watchdogTimer.scheduleWithFixedDelay(this::watchdog, WATCHDOG_MILLIS, WATCHDOG_MILLIS, TimeUnit.MILLISECONDS);
         election = store.newElection(address, this);
         election.start();
     }
@@ -112,6 +126,36 @@ final class HaSupervisor implements LeadershipListener, AutoCloseable {
             LOG.warn("Standby {} cannot follow the journal ({}); reloading from ZooKeeper", address, e.toString());
             tainted = true;
             transitions.execute(this::reloadIfTainted);
+        }
+    }
+
+    /** Rejoins the election when no NameNode has been active for the grace period and this one is not leading. */
+    private void watchdog() {
+        if (closed) {
+            return;
+        }
+        synchronized (lock) {
+            if (leading != null) {
+                leaderlessSince = -1;
+                return;
+            }
+        }
+        boolean someoneActive;
+        try {
+            someoneActive = store.activeAddress().isPresent();
+        } catch (Exception e) {
+            return; // ZooKeeper unreachable: the election itself waits for it
+        }
+        long now = System.nanoTime();
+        if (someoneActive) {
+            leaderlessSince = -1;
+        } else if (leaderlessSince < 0) {
+            leaderlessSince = now;
+        } else if (now - leaderlessSince > leaderlessGraceNanos) {
+            LOG.warn("No NameNode has been active for {} ms; NameNode {} rejoins the election", (now - leaderlessSince) / 1_000_000,
+                    address);
+            leaderlessSince = -1;
+            transitions.execute(this::rejoinElection);
         }
     }
 
@@ -272,6 +316,7 @@ final class HaSupervisor implements LeadershipListener, AutoCloseable {
     public void close() {
         closed = true;
         tailer.shutdownNow();
+        watchdogTimer.shutdownNow();
         LeaderElection current = election;
         if (current != null) {
             current.close();
@@ -289,6 +334,7 @@ final class HaSupervisor implements LeadershipListener, AutoCloseable {
     void abort() {
         closed = true;
         tailer.shutdownNow();
+        watchdogTimer.shutdownNow();
         transitions.shutdownNow();
     }
 }

@@ -57,6 +57,7 @@ public final class NameNode implements Daemon, HaSupervisor.Cores {
     private final NameNodeMetrics metrics;
     private final ZkNameNodeStore zk;
     private final String zkClusterId;
+    private final java.time.Duration sessionTimeout;
     private volatile NameNodeCore core;
     private volatile NameNodeRpcService service;
     private RpcServer rpc;
@@ -65,7 +66,8 @@ public final class NameNode implements Daemon, HaSupervisor.Cores {
     private volatile boolean closed;
 
     private NameNode(NameNodeConfig config, Configuration conf, Clock clock, FaultHandler faultHandler, ZkNameNodeStore zk,
-                     String zkClusterId) {
+                     String zkClusterId, java.time.Duration sessionTimeout) {
+        this.sessionTimeout = sessionTimeout;
         this.config = config;
         this.clock = clock;
         this.faultHandler = faultHandler;
@@ -102,7 +104,7 @@ public final class NameNode implements Daemon, HaSupervisor.Cores {
                 throw e;
             }
         }
-        NameNode nameNode = new NameNode(config, conf, clock, faultHandler, zk, zkClusterId);
+        NameNode nameNode = new NameNode(config, conf, clock, faultHandler, zk, zkClusterId, haSettings.sessionTimeout());
         try {
             nameNode.startServing(conf);
             return nameNode;
@@ -127,7 +129,9 @@ public final class NameNode implements Daemon, HaSupervisor.Cores {
                 conf, clock);
         http = StatusServer.start("namenode", config.httpAddress(), metrics.registry(), () -> core.status());
         if (zk != null) {
-            ha = new HaSupervisor(zk, this, rpc.address().toString());
+            java.time.Duration grace = sessionTimeout.multipliedBy(3);
+            ha = new HaSupervisor(zk, this, rpc.address().toString(),
+                    grace.compareTo(java.time.Duration.ofSeconds(5)) < 0 ? java.time.Duration.ofSeconds(5) : grace);
             try {
                 ha.start();
             } catch (Exception e) {

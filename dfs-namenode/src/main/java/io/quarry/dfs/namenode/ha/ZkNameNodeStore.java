@@ -81,6 +81,11 @@ public final class ZkNameNodeStore implements AutoCloseable {
         return new LeaderElection(client, ROLE, address, listener);
     }
 
+    /** The address the active NameNode has published, empty when none is active. */
+    public java.util.Optional<String> activeAddress() throws Exception {
+        return LeaderElection.activeAddress(client, ROLE);
+    }
+
     public String quorum() {
         return quorum;
     }
