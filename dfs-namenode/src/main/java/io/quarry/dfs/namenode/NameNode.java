@@ -129,6 +129,8 @@ public final class NameNode implements Daemon, HaSupervisor.Cores {
                 conf, clock);
         http = StatusServer.start("namenode", config.httpAddress(), metrics.registry(), () -> core.status());
         if (zk != null) {
+            metrics.registry().gauge("quarry_namenode_ha_active", "1 while this NameNode is the active of its HA pair, 0 as a standby.",
+                    () -> core.role().isActive() ? 1 : 0);
             java.time.Duration grace = sessionTimeout.multipliedBy(3);
             ha = new HaSupervisor(zk, this, rpc.address().toString(),
                     grace.compareTo(java.time.Duration.ofSeconds(5)) < 0 ? java.time.Duration.ofSeconds(5) : grace);
