@@ -1,6 +1,7 @@
 package io.quarry.minicluster.ha;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -17,11 +18,18 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
+import io.quarry.common.conf.Configuration;
+import io.quarry.common.error.ErrorCode;
+import io.quarry.common.error.QuarryException;
 import io.quarry.common.ha.HaSettings;
 import io.quarry.common.ha.ZooKeeperClients;
+import io.quarry.common.rpc.RetryPolicy;
+import io.quarry.common.rpc.RpcClient;
 import io.quarry.common.testing.Await;
 import io.quarry.dfs.FileSystem;
 import io.quarry.dfs.Path;
+import io.quarry.dfs.protocol.client.FileStatusReply;
+import io.quarry.dfs.protocol.client.GetFileInfo;
 import io.quarry.minicluster.MiniQfsHaCluster;
 
 /** Two NameNodes on a real ZooKeeper: the standby follows the journal and takes over when the active dies. */
@@ -123,5 +131,38 @@ class NameNodeFailoverTest {
 
         assertThat(cluster.awaitActive()).isEqualTo(standby);
         assertThat(fs.listStatus(new Path("/many"))).hasSize(150);
+    }
+
+    @Test
+    void aFileBeingWrittenAcrossTheFailoverIsCompletedOnTheNewActive() throws Exception {
+        FileSystem fs = cluster.newFileSystem();
+        int first = cluster.awaitActive();
+        byte[] content = new byte[300_000];
+        for (int i = 0; i < content.length; i++) {
+            content[i] = (byte) (i * 7 + 3);
+        }
+        try (OutputStream out = fs.create(new Path("/spanning"), false)) {
+            out.write(content, 0, 100_000);
+            out.flush();
+            cluster.killNameNode(first);
+            out.write(content, 100_000, content.length - 100_000);
+        }
+        assertThat(cluster.awaitActive()).isEqualTo(1 - first);
+        assertThat(fs.getFileStatus(new Path("/spanning")).length()).isEqualTo(content.length);
+        try (InputStream in = fs.open(new Path("/spanning"))) {
+            assertThat(in.readAllBytes()).isEqualTo(content);
+        }
+    }
+
+    @Test
+    void aStandbyAnswersClientCallsWithTheStandbyError() throws Exception {
+        int active = cluster.awaitActive();
+        try (RpcClient direct = new RpcClient("standby-probe", Configuration.empty())) {
+            assertThatThrownBy(() -> direct.call(cluster.nameNode(1 - active).rpcAddress(), new GetFileInfo("/"),
+                    FileStatusReply.class, Duration.ofSeconds(5), RetryPolicy.none()))
+                    .isInstanceOfSatisfying(QuarryException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.STANDBY));
+            assertThat(direct.call(cluster.nameNode(active).rpcAddress(), new GetFileInfo("/"), FileStatusReply.class,
+                    Duration.ofSeconds(5), RetryPolicy.none()).status()).isNotNull();
+        }
     }
 }
