@@ -17,6 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 import io.quarry.common.conf.Configuration;
 import io.quarry.common.ha.EpochFence;
 import io.quarry.common.ha.HaSettings;
+import io.quarry.common.ha.HandOver;
 import io.quarry.common.ha.ZooKeeperClients;
 import io.quarry.common.testing.Await;
 import io.quarry.dfs.FileStatus;
@@ -29,6 +30,7 @@ import io.quarry.minicluster.MiniQfsHaCluster;
  * active's next journal write is refused by ZooKeeper itself. The deposed active steps down (its
  * unjournalled change is dropped with its namespace, reloaded from ZooKeeper), rejoins the
  * election, and the client's retried call is applied once by whichever NameNode is active next.
+ * Also the graceful hand-over of {@code quarry haadmin -failover namenode}.
  */
 @Timeout(value = 90, unit = TimeUnit.SECONDS)
 class FencingTest {
@@ -82,5 +84,22 @@ class FencingTest {
         int standby = 1 - cluster.activeIndex();
         Await.until("the standby to hold both entries", Duration.ofSeconds(10),
                 () -> cluster.nameNode(standby).stats().files() == 1 && cluster.nameNode(standby).stats().directories() == 2);
+    }
+
+    @Test
+    void gracefulHandOverMovesTheActiveToTheStandbyWithEveryChange() throws Exception {
+        int active = cluster.awaitActive();
+        FileSystem fs = cluster.newFileSystem();
+        for (int i = 0; i < 10; i++) {
+            fs.mkdirs(new Path("/handed/d-" + i));
+        }
+
+        String next = HandOver.failover(outsider, "namenode", Duration.ofSeconds(20));
+
+        assertThat(next).isEqualTo(cluster.nameNode(1 - active).rpcAddress().toString());
+        fs.mkdirs(new Path("/handed/after"));
+        assertThat(fs.listStatus(new Path("/handed"))).hasSize(11);
+        Await.until("the former active to follow as a standby", Duration.ofSeconds(20),
+                () -> !cluster.nameNode(active).isActive() && cluster.nameNode(active).stats().directories() == 13);
     }
 }
