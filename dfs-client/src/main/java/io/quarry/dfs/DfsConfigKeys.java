@@ -34,8 +34,16 @@ public final class DfsConfigKeys implements ConfigKeyProvider {
             "Rounds over a block's replicas a reader makes before it gives up.");
     public static final ConfigKey UMASK = ConfigKey.string("fs.permissions.umask-mode", "022",
             "Permission bits removed from new files and directories (octal).");
+    public static final ConfigKey CLIENT_FAILOVER_TIMEOUT = ConfigKey.duration("quarry.client.failover.timeout", "60s",
+            ChronoUnit.MILLIS, "With HA, how long a call keeps looking for the active NameNode (retrying across a failover) before it fails.");
+    public static final ConfigKey CLIENT_FAILOVER_CALL_TIMEOUT = ConfigKey.duration("quarry.client.failover.call-timeout", "15s",
+            ChronoUnit.MILLIS, "With HA, how long one attempt waits for a NameNode's answer before trying the active again (a frozen NameNode).");
+    public static final ConfigKey CLIENT_FAILOVER_SLEEP_MAX = ConfigKey.duration("dfs.client.failover.sleep.max.millis", "1s",
+            ChronoUnit.MILLIS, "With HA, the longest pause between attempts to reach the active NameNode (pauses double from 20 ms).");
 
     // NameNode
+    public static final ConfigKey NAMENODE_HA_RPC_ADDRESSES = ConfigKey.list("dfs.namenode.ha.rpc-addresses", null,
+            "With HA, every NameNode's host:port, comma-separated: DataNodes report to all of them (only the active commands).");
     public static final ConfigKey NAMENODE_RPC_ADDRESS = ConfigKey.string("dfs.namenode.rpc-address", null,
             "host:port the NameNode serves RPC on; taken from fs.defaultFS when unset.");
     public static final ConfigKey NAMENODE_RPC_BIND_HOST = ConfigKey.string("dfs.namenode.rpc-bind-host", null,
@@ -105,7 +113,7 @@ public final class DfsConfigKeys implements ConfigKeyProvider {
     public List<ConfigKey> keys() {
         return List.of(DEFAULT_FS, TMP_DIR, REPLICATION, BLOCK_SIZE, BYTES_PER_CHECKSUM, CLIENT_WRITE_PACKET_SIZE,
                 CLIENT_WRITE_WINDOW, CLIENT_SOCKET_TIMEOUT, CLIENT_BLOCK_WRITE_RETRIES, CLIENT_MAX_BLOCK_ACQUIRE_FAILURES, UMASK,
-                NAMENODE_RPC_ADDRESS, NAMENODE_RPC_BIND_HOST, NAMENODE_HTTP_ADDRESS, NAMENODE_NAME_DIR, HEARTBEAT_INTERVAL,
+                CLIENT_FAILOVER_TIMEOUT, CLIENT_FAILOVER_CALL_TIMEOUT, CLIENT_FAILOVER_SLEEP_MAX, NAMENODE_HA_RPC_ADDRESSES, NAMENODE_RPC_ADDRESS, NAMENODE_RPC_BIND_HOST, NAMENODE_HTTP_ADDRESS, NAMENODE_NAME_DIR, HEARTBEAT_INTERVAL,
                 HEARTBEAT_RECHECK_INTERVAL, REDUNDANCY_INTERVAL, REPLICATION_MAX_STREAMS, MIN_REPLICATION, MAX_REPLICATION,
                 SAFEMODE_THRESHOLD, SAFEMODE_EXTENSION, SAFEMODE_MIN_DATANODES, CHECKPOINT_PERIOD, CHECKPOINT_TXNS,
                 CHECKPOINTS_RETAINED, JOURNAL_MAX_BATCH, LEASE_SOFT_LIMIT, LEASE_HARD_LIMIT, PERMISSIONS_ENABLED,
