@@ -78,7 +78,11 @@ final class NameNodeCore implements AutoCloseable {
             image.load(loaded.header(), loaded.inodes());
             checkpointTxid = loaded.header().lastTxid();
         }
-        Journal journal = new FileJournal(nameDir.path(), codec, faultHandler, config.journalMaxBatch());
+        Journal journal = new FileJournal(nameDir.path(), codec, faultHandler, config.journalMaxBatch(), config.journalSync());
+        if (!config.journalSync()) {
+            LOG.warn("Journal in {} is not synced ({} = false): a crash of the machine can lose acknowledged changes",
+                    nameDir.path(), NameNodeConfigKeys.JOURNAL_SYNC.name());
+        }
         long[] replayed = new long[1];
         long lastTxid = journal.replay(checkpointTxid, (txid, record) -> {
             applier.apply(record);

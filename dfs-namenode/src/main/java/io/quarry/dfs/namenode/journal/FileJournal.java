@@ -36,6 +36,8 @@ public final class FileJournal implements Journal {
     private final KryoCodec codec;
     private final FaultHandler faultHandler;
     private final int maxBatch;
+    /** False only for benchmarks and scratch clusters: changes are acknowledged before they reach the disk. */
+    private final boolean sync;
     private final BlockingQueue<Batch> queue = new LinkedBlockingQueue<>();
     private final Thread writer;
     private final AtomicLong durableTxid = new AtomicLong();
@@ -60,6 +62,15 @@ public final class FileJournal implements Journal {
     }
 
     public FileJournal(Path dir, KryoCodec codec, FaultHandler faultHandler, int maxBatch) {
+        this(dir, codec, faultHandler, maxBatch, true);
+    }
+
+    /**
+     * @param sync whether each group commit is fsynced before its changes are acknowledged; without
+     *             it a crash of the machine (not of the process) can lose acknowledged changes
+     */
+    public FileJournal(Path dir, KryoCodec codec, FaultHandler faultHandler, int maxBatch, boolean sync) {
+        this.sync = sync;
         this.dir = requireNonNull(dir, "dir is null");
         this.codec = requireNonNull(codec, "codec is null");
         this.faultHandler = requireNonNull(faultHandler, "faultHandler is null");
@@ -229,7 +240,7 @@ public final class FileJournal implements Journal {
                 written += current.write(buffer, written);
             }
         }
-        if (current != null) {
+        if (current != null && sync) {
             // Within the preallocated length only the data needs syncing, not the file size.
             current.force(extended);
             syncs.incrementAndGet();

@@ -85,6 +85,26 @@ class FileJournalTest {
     }
 
     @Test
+    void unsyncedJournalAcknowledgesWithoutSyncingAndStillReplays() throws Exception {
+        FileJournal journal = new FileJournal(dir, KryoCodec.shared(), FAIL, 4096, false);
+        journal.replay(0, (t, r) -> { });
+        CompletableFuture<Long> last = null;
+        for (int i = 0; i < 50; i++) {
+            last = journal.append(List.of(record(i)));
+        }
+        assertThat(last.get(10, TimeUnit.SECONDS)).isEqualTo(50);
+        assertThat(journal.syncCount()).as("syncs of an unsynced journal").isZero();
+        journal.close();
+
+        FileJournal synced = open();
+        assertThat(replayAll(synced)).hasSize(50).endsWith(record(49));
+        CompletableFuture<Long> next = synced.append(List.of(record(50)));
+        assertThat(next.get(10, TimeUnit.SECONDS)).isEqualTo(51);
+        assertThat(synced.syncCount()).as("syncs of a synced journal").isPositive();
+        synced.close();
+    }
+
+    @Test
     void replayContinuesNumberingInANewSegment() throws Exception {
         writeRecords(5);
         FileJournal journal = open();
