@@ -23,7 +23,7 @@ import io.quarry.minicluster.MiniQfsCluster;
  * measures MiniDFSCluster, so the figures sit side by side in docs/benchmarks.md.
  *
  * <pre>args: [--datanodes 3] [--size 1G] [--repl 3,1] [--iters 3] [--files 10000] [--threads 1]
- *       [--journal-sync both|true|false] --base DIR</pre>
+ *       [--journal-sync both|true|false] [--set key=value]... --base DIR</pre>
  *
  * <p>Prints one {@code RESULT name median min max runs} line per measurement. With
  * {@code --journal-sync both} (the default) the metadata part runs twice: first with the
@@ -44,6 +44,7 @@ public final class QfsBench {
         String replications = "3,1";
         String base = null;
         String journalSync = "both";
+        java.util.Map<String, String> settings = new java.util.LinkedHashMap<>();
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--datanodes" -> datanodes = Integer.parseInt(args[++i]);
@@ -54,6 +55,13 @@ public final class QfsBench {
                 case "--threads" -> threads = Integer.parseInt(args[++i]);
                 case "--base" -> base = args[++i];
                 case "--journal-sync" -> journalSync = args[++i];
+                case "--set" -> {
+                    String[] pair = args[++i].split("=", 2);
+                    if (pair.length != 2) {
+                        throw new IllegalArgumentException("--set expects key=value, got " + args[i]);
+                    }
+                    settings.put(pair[0], pair[1]);
+                }
                 default -> throw new IllegalArgumentException("Unknown argument " + args[i]);
             }
         }
@@ -66,7 +74,7 @@ public final class QfsBench {
         java.nio.file.Path baseDir = Paths.get(base);
         Files.createDirectories(baseDir);
         boolean synced = !journalSync.equals("false");
-        try (MiniQfsCluster cluster = startCluster(baseDir.resolve(synced ? "synced" : "unsynced"), datanodes, synced)) {
+        try (MiniQfsCluster cluster = startCluster(baseDir.resolve(synced ? "synced" : "unsynced"), datanodes, synced, settings)) {
             FileSystem fs = cluster.fileSystem();
             throughput(fs, size, replications, iterations);
             if (files > 0) {
@@ -76,7 +84,7 @@ public final class QfsBench {
         if (files > 0 && journalSync.equals("both")) {
             System.out.println("-- metadata again with the journal NOT synced (" + JOURNAL_SYNC + "=false), "
                     + "the equal-work comparison with MiniDFSCluster's unsynced edit log");
-            try (MiniQfsCluster cluster = startCluster(baseDir.resolve("unsynced"), datanodes, false)) {
+            try (MiniQfsCluster cluster = startCluster(baseDir.resolve("unsynced"), datanodes, false, settings)) {
                 metadata(cluster.fileSystem(), files, iterations, threads, UNSYNCED);
             }
         }
@@ -85,14 +93,16 @@ public final class QfsBench {
     private static final String JOURNAL_SYNC = "quarry.namenode.journal.sync";
     private static final String UNSYNCED = "_journal_unsynced";
 
-    private static MiniQfsCluster startCluster(java.nio.file.Path dir, int datanodes, boolean journalSync) throws Exception {
+    private static MiniQfsCluster startCluster(java.nio.file.Path dir, int datanodes, boolean journalSync,
+                                               java.util.Map<String, String> settings) throws Exception {
         Files.createDirectories(dir);
         long start = System.nanoTime();
-        MiniQfsCluster cluster = MiniQfsCluster.builder(dir).numDataNodes(datanodes)
+        MiniQfsCluster.Builder builder = MiniQfsCluster.builder(dir).numDataNodes(datanodes)
                 .set("dfs.heartbeat.interval", "1s")
                 .set("dfs.namenode.heartbeat.recheck-interval", "30s")
-                .set(JOURNAL_SYNC, String.valueOf(journalSync))
-                .build();
+                .set(JOURNAL_SYNC, String.valueOf(journalSync));
+        settings.forEach(builder::set);
+        MiniQfsCluster cluster = builder.build();
         System.out.printf("RESULT cluster_start_s %.2f s%n", (System.nanoTime() - start) / 1e9);
         return cluster;
     }
