@@ -101,7 +101,9 @@ public final class DfsConfigKeys implements ConfigKeyProvider {
     public static final ConfigKey DATANODE_HOSTNAME = ConfigKey.string("dfs.datanode.hostname", null,
             "The host name or address the DataNode registers with; the bind address (or the local host name) when unset.");
     public static final ConfigKey DATANODE_SYNC_ON_CLOSE = ConfigKey.bool("dfs.datanode.synconclose", true,
-            "fsync block and checksum files when a block is finalized, so close() means on disk.");
+            "fsync block and checksum files when a block is finalized, so close() means on disk. Read by DataNodes and by "
+                    + "clients (a client asks its pipelines to sync unless this is false); false, HDFS's default, only for scratch "
+                    + "data and benchmarks.");
     public static final ConfigKey BLOCK_REPORT_INTERVAL = ConfigKey.duration("dfs.blockreport.intervalMsec", "6h", ChronoUnit.MILLIS,
             "How often a DataNode sends a full block report (bare numbers are ms).");
     public static final ConfigKey SCAN_PERIOD = ConfigKey.duration("dfs.datanode.scan.period.hours", "504h", ChronoUnit.HOURS,

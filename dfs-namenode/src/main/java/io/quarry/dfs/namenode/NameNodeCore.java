@@ -75,7 +75,8 @@ final class NameNodeCore implements AutoCloseable {
     static NameNodeCore load(NameNodeConfig config, Clock clock, FaultHandler faultHandler, KryoCodec codec, Random random)
             throws IOException {
         NameDirectory nameDir = NameDirectory.openOrFormat(config.nameDir(), config.clusterId());
-        Storage storage = new Storage(nameDir.clusterId(), new FileJournal(nameDir.path(), codec, faultHandler, config.journalMaxBatch()),
+        Storage storage = new Storage(nameDir.clusterId(), new FileJournal(nameDir.path(), codec, faultHandler, config.journalMaxBatch(),
+                config.journalSync()),
                 new CheckpointStore(nameDir.path(), codec, nameDir.clusterId()));
         return load(config, clock, faultHandler, random, storage, ServiceRole.active(), null);
     }
@@ -106,6 +107,10 @@ final class NameNodeCore implements AutoCloseable {
             checkpointTxid = loaded.header().lastTxid();
         }
         Journal journal = storage.journal();
+        if (!journal.syncs()) {
+            LOG.warn("Journal of cluster {} is not synced ({} = false): a crash of the machine can lose acknowledged changes",
+                    storage.clusterId(), NameNodeConfigKeys.JOURNAL_SYNC.name());
+        }
         long[] replayed = new long[1];
         long lastTxid = journal.replay(checkpointTxid, (txid, record) -> {
             applier.apply(record);
