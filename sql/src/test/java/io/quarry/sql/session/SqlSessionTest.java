@@ -189,7 +189,8 @@ class SqlSessionTest {
 
     @Test
     void constantsLimitsAndSubqueriesInWhere() throws Exception {
-        assertThat(rows("SELECT 1 + 2, 'a' || 'b', 7 / 2")).containsExactly("3\tab\t3.5");
+        assertThat(rows("SELECT 1 + 2, 'a' || 'b', 7 / 2, floor(7 / 2), trim('  x '), upper('q') RLIKE '^Q$'"))
+                .containsExactly("3\tab\t3.5\t3\tx\ttrue");
         assertThat(rows("SELECT name FROM people LIMIT 2")).hasSize(2);
         assertThat(rows("SELECT name FROM people WHERE city IN (SELECT city FROM cities WHERE country = 'FR') ORDER BY name"))
                 .containsExactly("ann", "bob", "eve");
