@@ -20,6 +20,9 @@ import org.apache.calcite.plan.RelOptCluster;
 import org.apache.calcite.plan.volcano.VolcanoPlanner;
 import org.apache.calcite.prepare.CalciteCatalogReader;
 import org.apache.calcite.rel.core.RelFactories;
+import org.apache.calcite.rel.metadata.DefaultRelMetadataProvider;
+import org.apache.calcite.rel.metadata.ProxyingMetadataHandlerProvider;
+import org.apache.calcite.rel.metadata.RelMetadataQuery;
 import org.apache.calcite.rex.RexBuilder;
 import org.apache.calcite.sql.validate.SqlValidatorUtil;
 import org.apache.calcite.sql2rel.RelDecorrelator;
@@ -61,6 +64,10 @@ public final class QueryPlanner {
     private static final Pattern UNKNOWN_OBJECT = Pattern.compile("Object '([^']+)' not found");
     private static final Pattern UNKNOWN_COLUMN = Pattern.compile("Column '([^']+)' not found");
 
+    /** Metadata through reflection proxies: Calcite's default generates and compiles code, seconds at the first query. */
+    private static final ProxyingMetadataHandlerProvider METADATA_HANDLERS =
+            new ProxyingMetadataHandlerProvider(DefaultRelMetadataProvider.INSTANCE);
+
     private final Catalog catalog;
     private final String database;
 
@@ -100,6 +107,7 @@ public final class QueryPlanner {
             VolcanoPlanner volcano = new VolcanoPlanner();
             volcano.addRelTraitDef(ConventionTraitDef.INSTANCE);
             RelOptCluster cluster = RelOptCluster.create(volcano, new RexBuilder(typeFactory));
+            cluster.setMetadataQuerySupplier(() -> new RelMetadataQuery(METADATA_HANDLERS));
             SqlToRelConverter converter = new SqlToRelConverter((type, query, schema, path) -> {
                 throw new UnsupportedOperationException("Views are not supported");
             }, validator, reader, cluster, StandardConvertletTable.INSTANCE,
