@@ -201,6 +201,20 @@ class SqlSessionTest {
     }
 
     @Test
+    void aggregatesAndJoinsSpreadOverSeveralReducersGiveTheSameAnswers() throws Exception {
+        try (SqlSession many = session(Map.of(SqlConfigKeys.BYTES_PER_REDUCER.name(), "20",
+                SqlConfigKeys.BROADCAST_JOIN_SIZE.name(), "0"))) {
+            assertThat(many.execute("EXPLAIN SELECT city, count(*) FROM people GROUP BY city", StageListener.NONE).message())
+                    .containsPattern("\\([2-9][0-9]* reducers\\)");
+            assertThat(ResultText.lines(many.execute("SELECT city, count(*), sum(age) FROM people GROUP BY city ORDER BY city",
+                    StageListener.NONE))).containsExactly("NULL\t1\t40", "lyon\t1\t25", "oslo\t1\t35", "paris\t2\t53",
+                    "rome\t1\tNULL");
+            assertThat(ResultText.lines(many.execute("SELECT c.country, count(*) FROM people p JOIN cities c ON p.city = c.city "
+                    + "GROUP BY c.country ORDER BY c.country", StageListener.NONE))).containsExactly("FR\t3", "IT\t1");
+        }
+    }
+
+    @Test
     void ddlStillGoesToTheCatalog() throws Exception {
         assertThat(run("SHOW TABLES").rows()).extracting(r -> r.get(0)).contains("people", "cities", "events");
     }
