@@ -121,6 +121,10 @@ class SqlSessionTest {
                 .containsExactly("6\t5\t153\t30.6\tann\t40\t30.6");
         assertThat(rows("SELECT count(*), sum(age), max(name) FROM people WHERE id > 100")).containsExactly("0\tNULL\tNULL");
         assertThat(rows("SELECT count(DISTINCT city), count(DISTINCT age), count(*) FROM people")).containsExactly("4\t5\t6");
+        assertThat(rows("SELECT percentile(age, 0.5), percentile(age, 0.1), percentile(age, 1) FROM people"))
+                .containsExactly("31.0\t23.2\t40.0");
+        assertThat(rows("SELECT city, percentile(age, 0.5) FROM people WHERE city = 'paris' GROUP BY city"))
+                .containsExactly("paris\t26.5");
         assertThat(rows("SELECT CASE WHEN age > 30 THEN 'old' ELSE 'young' END AS a, count(*) FROM people GROUP BY "
                 + "CASE WHEN age > 30 THEN 'old' ELSE 'young' END ORDER BY a")).containsExactly("old\t3", "young\t3");
     }
