@@ -219,6 +219,17 @@ class SqlSessionTest {
     }
 
     @Test
+    void starCountOfAConstantOrderByAnExpressionAndJoinedSubqueries() throws Exception {
+        assertThat(rows("SELECT * FROM cities ORDER BY city DESC")).containsExactly("rome\tIT", "paris\tFR", "lyon\tFR");
+        assertThat(rows("SELECT count(1) FROM people")).containsExactly("6");
+        assertThat(rows("SELECT name FROM people WHERE age IS NOT NULL ORDER BY age % 10, name LIMIT 3"))
+                .containsExactly("cid", "ann", "eve");
+        assertThat(rows("SELECT t.country, t.n, e.total FROM (SELECT c.country, count(*) AS n FROM people p JOIN cities c "
+                + "ON p.city = c.city GROUP BY c.country) t LEFT JOIN (SELECT 'FR' AS country, sum(amount) AS total FROM events) e "
+                + "ON t.country = e.country ORDER BY t.country")).containsExactly("FR\t3\t23.0", "IT\t1\tNULL");
+    }
+
+    @Test
     void ddlStillGoesToTheCatalog() throws Exception {
         assertThat(run("SHOW TABLES").rows()).extracting(r -> r.get(0)).contains("people", "cities", "events");
     }
