@@ -13,6 +13,7 @@ import io.quarry.cli.admin.FsckCommand;
 import io.quarry.cli.conf.ConfTemplateCommand;
 import io.quarry.cli.daemon.DaemonCommand;
 import io.quarry.cli.dfs.DfsCommand;
+import io.quarry.cli.ha.HaAdminCommand;
 import io.quarry.cli.job.JarCommand;
 import io.quarry.cli.job.JobCommand;
 import io.quarry.cli.local.LocalCommand;
@@ -40,6 +41,7 @@ public final class CommandRegistry {
         registry.register(new JobCommand());
         registry.register(new LocalCommand());
         registry.register(new SqlCommand());
+        registry.register(new HaAdminCommand());
         registry.register(DaemonCommand.nameNode());
         registry.register(DaemonCommand.dataNode());
         registry.register(new DaemonCommand(SchedulerDaemon.ROLE, "Run the MapReduce Scheduler in the foreground",

@@ -37,6 +37,7 @@ class SqlCommandTest {
 
     private CliRun sql(String stdin, String... args) {
         List<String> all = new ArrayList<>(List.of(
+                "-Dfs.defaultFS=file:///", "-Dmapreduce.framework.name=local",
                 "-Dquarry.sql.catalog.dir=" + dir.resolve("catalog").toUri(),
                 "-Dhive.metastore.warehouse.dir=" + dir.resolve("warehouse").toUri(),
                 "sql", "-d", "logs=" + logs.toUri()));
@@ -111,6 +112,23 @@ class SqlCommandTest {
                 """).contains("| line                    | string    |");
         assertThat(run.err()).contains("nope").contains("SELEC");
         assertThat(run.out().split("tab_name", -1)).hasSize(2);
+    }
+
+    @Test
+    void aQueryRunsAsMapReduceWithHiveFunctionsAndPrintsItsRows() throws IOException {
+        Path people = dir.resolve("people");
+        Files.createDirectories(people);
+        Files.writeString(people.resolve("part-0"), "ann\t13/Mar/2025:14:03:07 +0000\nbob\t14/Mar/2025:01:00:00 +0000\n"
+                + "cy\tgarbage\nann\t13/Mar/2025:23:59:59 +0000\n");
+        String script = "CREATE EXTERNAL TABLE people (name STRING, ts STRING) ROW FORMAT DELIMITED FIELDS TERMINATED BY '\\t'"
+                + " LOCATION '" + people.toUri() + "';\n"
+                + "SELECT upper(name) AS who, to_date(from_unixtime(unix_timestamp(ts, 'dd/MMM/yyyy:HH:mm:ss Z'))) AS d,"
+                + " count(*) AS n\nFROM people GROUP BY upper(name), to_date(from_unixtime(unix_timestamp(ts, 'dd/MMM/yyyy:HH:mm:ss Z')))"
+                + "\nORDER BY who, d";
+        CliRun run = sql("", "--output", "tsv", "-e", script);
+        assertThat(run.exitCode()).as(run.toString()).isEqualTo(ExitCodes.OK);
+        assertThat(run.out()).isEqualTo("Created table default.people\nANN\t2025-03-13\t2\nBOB\t2025-03-14\t1\nCY\tNULL\t1\n");
+        assertThat(run.err()).contains("Stage 1/").contains("3 rows selected (");
     }
 
     @Test

@@ -20,7 +20,8 @@ import org.apache.calcite.sql.util.SqlOperatorTables;
  * and runtime instances with Hive's semantics (NULL in, NULL out; NULL for input Hive cannot read).
  *
  * <p>Chain {@link #operatorTable()} BEFORE Calcite's standard table: several names (UPPER, YEAR, HOUR,
- * ROUND, ...) exist there with non-Hive typing, and the first declaration found wins.
+ * ROUND, ...) exist there with non-Hive typing, and the first declaration found wins. Calls that Calcite's
+ * grammar builds itself (FLOOR, CEIL, TRIM) become Hive's with {@link HiveCallRewriter} before validation.
  */
 public final class HiveFunctions {
     private static final Map<String, HiveFunction> FUNCTIONS = index(List.of(
