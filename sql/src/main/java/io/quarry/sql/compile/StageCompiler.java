@@ -30,6 +30,7 @@ import io.quarry.sql.SqlConfigKeys;
 import io.quarry.sql.catalog.Catalog;
 import io.quarry.sql.catalog.TableDefinition;
 import io.quarry.sql.plan.CatalogTable;
+import io.quarry.sql.plan.QuarryAggregates;
 import io.quarry.sql.runtime.KeyCodec;
 import io.quarry.sql.runtime.Kind;
 import io.quarry.sql.runtime.expr.Expr;
@@ -187,16 +188,22 @@ public final class StageCompiler {
             case MIN -> AggCall.Function.MIN;
             case MAX -> AggCall.Function.MAX;
             case ANY_VALUE, SINGLE_VALUE -> AggCall.Function.ANY_VALUE;
-            default -> throw new SqlException("Aggregate function " + call.getAggregation().getName() + " is not supported");
+            default -> call.getAggregation() == QuarryAggregates.PERCENTILE ? AggCall.Function.PERCENTILE : null;
         };
-        if (call.getArgList().size() > 1) {
+        if (function == null) {
+            throw new SqlException("Aggregate function " + call.getAggregation().getName() + " is not supported");
+        }
+        int parameter = -1;
+        if (function == AggCall.Function.PERCENTILE) {
+            parameter = call.getArgList().get(1);
+        } else if (call.getArgList().size() > 1) {
             throw new SqlException("Aggregate " + call + " with several arguments is not supported");
         }
         int argument = call.getArgList().isEmpty() ? -1 : call.getArgList().get(0);
         if (argument < 0 && function != AggCall.Function.COUNT) {
             throw new SqlException("Aggregate " + call + " needs an argument");
         }
-        return new AggCall(function, argument, call.filterArg, Kinds.of(call.getType()), call.getName());
+        return new AggCall(function, argument, parameter, call.filterArg, Kinds.of(call.getType()), call.getName());
     }
 
     private Flow sort(Sort sort) throws SqlException {

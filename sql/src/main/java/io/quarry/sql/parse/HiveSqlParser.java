@@ -7,6 +7,7 @@ import org.apache.calcite.sql.parser.SqlParser;
 import org.apache.calcite.sql.parser.SqlParserPos;
 import org.apache.calcite.sql.parser.babel.SqlBabelParserImpl;
 
+import io.quarry.sql.functions.HiveCallRewriter;
 import io.quarry.sql.session.SqlException;
 
 /**
@@ -37,7 +38,7 @@ public final class HiveSqlParser {
 
     /** Applies Hive's literal and operator meaning to a parsed query. */
     public static SqlNode rewrite(SqlNode node) {
-        return node.accept(new HiveLiteralRewriter());
+        return HiveCallRewriter.rewrite(node.accept(new HiveLiteralRewriter()));
     }
 
     /** A Calcite parse error as Quarry reports it: position, the unexpected token, a short list of what was expected. */

@@ -20,6 +20,9 @@ import org.apache.calcite.plan.RelOptCluster;
 import org.apache.calcite.plan.volcano.VolcanoPlanner;
 import org.apache.calcite.prepare.CalciteCatalogReader;
 import org.apache.calcite.rel.core.RelFactories;
+import org.apache.calcite.rel.metadata.DefaultRelMetadataProvider;
+import org.apache.calcite.rel.metadata.ProxyingMetadataHandlerProvider;
+import org.apache.calcite.rel.metadata.RelMetadataQuery;
 import org.apache.calcite.rex.RexBuilder;
 import org.apache.calcite.sql.validate.SqlValidatorUtil;
 import org.apache.calcite.sql2rel.RelDecorrelator;
@@ -40,6 +43,9 @@ import org.apache.calcite.sql.util.SqlOperatorTables;
 import org.apache.calcite.sql.validate.SqlValidator;
 import org.apache.calcite.sql2rel.SqlToRelConverter;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import io.quarry.common.conf.EditDistance;
 import io.quarry.sql.catalog.Catalog;
 import io.quarry.sql.catalog.CatalogException;
@@ -58,8 +64,13 @@ import io.quarry.sql.session.SqlException;
  * the unknown table or column with a close match.
  */
 public final class QueryPlanner {
+    private static final Logger LOG = LoggerFactory.getLogger(QueryPlanner.class);
     private static final Pattern UNKNOWN_OBJECT = Pattern.compile("Object '([^']+)' not found");
     private static final Pattern UNKNOWN_COLUMN = Pattern.compile("Column '([^']+)' not found");
+
+    /** Metadata through reflection proxies: Calcite's default generates and compiles code, seconds at the first query. */
+    private static final ProxyingMetadataHandlerProvider METADATA_HANDLERS =
+            new ProxyingMetadataHandlerProvider(DefaultRelMetadataProvider.INSTANCE);
 
     private final Catalog catalog;
     private final String database;
@@ -89,29 +100,37 @@ public final class QueryPlanner {
         CalciteCatalogReader reader = new CalciteCatalogReader(root, List.of(database), typeFactory,
                 new CalciteConnectionConfigImpl(properties));
         SqlValidator validator = SqlValidatorUtil.newValidator(
-                SqlOperatorTables.chain(SqlOperatorTables.of(HiveOperators.DIVIDE), HiveFunctions.operatorTable(),
+                SqlOperatorTables.chain(SqlOperatorTables.of(HiveOperators.DIVIDE), QuarryAggregates.table(), HiveFunctions.operatorTable(),
                         SqlStdOperatorTable.instance()), reader, typeFactory,
                 SqlValidator.Config.DEFAULT
                         .withConformance(HiveConformance.INSTANCE)
                         .withDefaultNullCollation(NullCollation.LOW)
                         .withIdentifierExpansion(true));
         try {
+            long t0 = System.nanoTime();
             SqlNode validated = validator.validate(parsed);
+            long t1 = System.nanoTime();
             VolcanoPlanner volcano = new VolcanoPlanner();
             volcano.addRelTraitDef(ConventionTraitDef.INSTANCE);
             RelOptCluster cluster = RelOptCluster.create(volcano, new RexBuilder(typeFactory));
+            cluster.setMetadataQuerySupplier(() -> new RelMetadataQuery(METADATA_HANDLERS));
             SqlToRelConverter converter = new SqlToRelConverter((type, query, schema, path) -> {
                 throw new UnsupportedOperationException("Views are not supported");
             }, validator, reader, cluster, StandardConvertletTable.INSTANCE,
                     SqlToRelConverter.config().withTrimUnusedFields(true).withExpand(true));
             RelRoot relRoot = converter.convertQuery(validated, false, true);
+            long t2 = System.nanoTime();
             RelNode rel = converter.flattenTypes(relRoot.rel, true);
             rel = RelDecorrelator.decorrelateQuery(rel, RelFactories.LOGICAL_BUILDER.create(cluster, reader));
             rel = converter.trimUnusedFields(true, rel);
             relRoot = relRoot.withRel(rel);
             List<String> names = new ArrayList<>();
             relRoot.fields.forEach(f -> names.add(f.getValue()));
-            return new PlannedQuery(optimize(relRoot.project().accept(new AnyValueRemover())), names);
+            long t3 = System.nanoTime();
+            RelNode optimized = optimize(relRoot.project().accept(new AnyValueRemover()));
+            LOG.debug("Validated in {} ms, converted in {} ms, trimmed in {} ms, optimised in {} ms", (t1 - t0) / 1_000_000,
+                    (t2 - t1) / 1_000_000, (t3 - t2) / 1_000_000, (System.nanoTime() - t3) / 1_000_000);
+            return new PlannedQuery(optimized, names);
         } catch (CalciteContextException e) {
             throw contextError(e, sql);
         } catch (RuntimeException e) {

@@ -95,6 +95,12 @@ public final class RowCodec {
         } else if (value instanceof LocalDate d) {
             buffer[length++] = 8;
             writeLong(d.toEpochDay(), 8);
+        } else if (value instanceof java.util.List<?> list) {
+            buffer[length++] = 9;
+            writeVarInt(list.size());
+            for (Object element : list) {
+                writeValue(element);
+            }
         } else {
             throw new IllegalArgumentException("Cannot encode a " + value.getClass().getName() + " value: " + value);
         }
@@ -128,6 +134,14 @@ public final class RowCodec {
             }
             case 8:
                 return LocalDate.ofEpochDay(readLong(b, pos, 8));
+            case 9: {
+                int n = readVarInt(b, pos);
+                java.util.List<Object> list = new java.util.ArrayList<>(n);
+                for (int i = 0; i < n; i++) {
+                    list.add(readValue(b, pos));
+                }
+                return list;
+            }
             default:
                 throw new IllegalArgumentException("Unknown value tag " + tag + " at byte " + (pos[0] - 1));
         }

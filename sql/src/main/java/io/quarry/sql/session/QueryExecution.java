@@ -43,9 +43,13 @@ final class QueryExecution {
 
     /** Runs {@code sql}; with a {@code write}, its result goes to a table or directory instead of the client. */
     StatementResult run(String sql, boolean explain, WriteStatement write, StageListener listener) throws SqlException {
+        long start = System.nanoTime();
         QueryPlanner.PlannedQuery planned = new QueryPlanner(catalog, database).plan(sql);
+        long plannedAt = System.nanoTime();
         Path scratch = new Path(conf.getString(SqlConfigKeys.SCRATCH_DIR)).child("query-" + UUID.randomUUID());
         QueryPlan plan = new StageCompiler(conf, catalog, scratch).compile(planned.plan(), planned.columnNames());
+        LOG.info("Query planned in {} ms and compiled into {} stages in {} ms", (plannedAt - start) / 1_000_000,
+                plan.stages().size(), (System.nanoTime() - plannedAt) / 1_000_000);
         if (explain) {
             return StatementResult.message(Explain.text(plan));
         }

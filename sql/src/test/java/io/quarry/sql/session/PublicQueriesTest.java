@@ -42,8 +42,12 @@ class PublicQueriesTest {
     @BeforeAll
     void setUp() throws Exception {
         Optional<PublicQuerySet> found = PublicQuerySet.find();
-        assumeTrue(found.isPresent(), "Shared SQL query set not found at " + PublicQuerySet.whereLooked()
-                + " (set -Dquarry.sql.queryset.dir=DIR): public query test skipped");
+        String skipped = "Shared SQL query set not found at " + PublicQuerySet.whereLooked()
+                + " (set -Dquarry.sql.queryset.dir=DIR): public query test skipped";
+        if (found.isEmpty()) {
+            System.out.println(skipped);
+        }
+        assumeTrue(found.isPresent(), skipped);
         set = found.get();
         Path data = set.data64m(Path.of("target", "sql-queryset-data").toAbsolutePath());
         session = new SqlSession(Configuration.of(Map.of(

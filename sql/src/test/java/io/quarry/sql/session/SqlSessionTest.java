@@ -121,6 +121,10 @@ class SqlSessionTest {
                 .containsExactly("6\t5\t153\t30.6\tann\t40\t30.6");
         assertThat(rows("SELECT count(*), sum(age), max(name) FROM people WHERE id > 100")).containsExactly("0\tNULL\tNULL");
         assertThat(rows("SELECT count(DISTINCT city), count(DISTINCT age), count(*) FROM people")).containsExactly("4\t5\t6");
+        assertThat(rows("SELECT percentile(age, 0.5), percentile(age, 0.1), percentile(age, 1) FROM people"))
+                .containsExactly("31.0\t23.2\t40.0");
+        assertThat(rows("SELECT city, percentile(age, 0.5) FROM people WHERE city = 'paris' GROUP BY city"))
+                .containsExactly("paris\t26.5");
         assertThat(rows("SELECT CASE WHEN age > 30 THEN 'old' ELSE 'young' END AS a, count(*) FROM people GROUP BY "
                 + "CASE WHEN age > 30 THEN 'old' ELSE 'young' END ORDER BY a")).containsExactly("old\t3", "young\t3");
     }
@@ -189,7 +193,8 @@ class SqlSessionTest {
 
     @Test
     void constantsLimitsAndSubqueriesInWhere() throws Exception {
-        assertThat(rows("SELECT 1 + 2, 'a' || 'b', 7 / 2")).containsExactly("3\tab\t3.5");
+        assertThat(rows("SELECT 1 + 2, 'a' || 'b', 7 / 2, floor(7 / 2), trim('  x '), upper('q') RLIKE '^Q$'"))
+                .containsExactly("3\tab\t3.5\t3\tx\ttrue");
         assertThat(rows("SELECT name FROM people LIMIT 2")).hasSize(2);
         assertThat(rows("SELECT name FROM people WHERE city IN (SELECT city FROM cities WHERE country = 'FR') ORDER BY name"))
                 .containsExactly("ann", "bob", "eve");
@@ -197,6 +202,31 @@ class SqlSessionTest {
                 .containsExactly("ann", "cid", "fay");
         assertThat(rows("SELECT name FROM people WHERE age BETWEEN 25 AND 31 AND name NOT LIKE 'a%' AND id IN (1, 2, 5)"))
                 .containsExactly("bob");
+    }
+
+    @Test
+    void aggregatesAndJoinsSpreadOverSeveralReducersGiveTheSameAnswers() throws Exception {
+        try (SqlSession many = session(Map.of(SqlConfigKeys.BYTES_PER_REDUCER.name(), "20",
+                SqlConfigKeys.BROADCAST_JOIN_SIZE.name(), "0"))) {
+            assertThat(many.execute("EXPLAIN SELECT city, count(*) FROM people GROUP BY city", StageListener.NONE).message())
+                    .containsPattern("\\([2-9][0-9]* reducers\\)");
+            assertThat(ResultText.lines(many.execute("SELECT city, count(*), sum(age) FROM people GROUP BY city ORDER BY city",
+                    StageListener.NONE))).containsExactly("NULL\t1\t40", "lyon\t1\t25", "oslo\t1\t35", "paris\t2\t53",
+                    "rome\t1\tNULL");
+            assertThat(ResultText.lines(many.execute("SELECT c.country, count(*) FROM people p JOIN cities c ON p.city = c.city "
+                    + "GROUP BY c.country ORDER BY c.country", StageListener.NONE))).containsExactly("FR\t3", "IT\t1");
+        }
+    }
+
+    @Test
+    void starCountOfAConstantOrderByAnExpressionAndJoinedSubqueries() throws Exception {
+        assertThat(rows("SELECT * FROM cities ORDER BY city DESC")).containsExactly("rome\tIT", "paris\tFR", "lyon\tFR");
+        assertThat(rows("SELECT count(1) FROM people")).containsExactly("6");
+        assertThat(rows("SELECT name FROM people WHERE age IS NOT NULL ORDER BY age % 10, name LIMIT 3"))
+                .containsExactly("cid", "ann", "eve");
+        assertThat(rows("SELECT t.country, t.n, e.total FROM (SELECT c.country, count(*) AS n FROM people p JOIN cities c "
+                + "ON p.city = c.city GROUP BY c.country) t LEFT JOIN (SELECT 'FR' AS country, sum(amount) AS total FROM events) e "
+                + "ON t.country = e.country ORDER BY t.country")).containsExactly("FR\t3\t23.0", "IT\t1\tNULL");
     }
 
     @Test

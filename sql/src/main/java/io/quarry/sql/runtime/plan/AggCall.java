@@ -6,16 +6,17 @@ import io.quarry.sql.runtime.Kind;
 
 /**
  * One aggregate of a GROUP BY: its function, the input column ({@code -1} for COUNT(*)), an
- * optional column holding a BOOLEAN filter ({@code -1} for none), and the result kind.
+ * second input column for PERCENTILE's fraction ({@code -1} otherwise), an optional column holding a BOOLEAN filter ({@code -1} for none), and the result kind.
  */
-public record AggCall(Function function, int argument, int filter, Kind resultKind, String name) implements Serializable {
+public record AggCall(Function function, int argument, int parameter, int filter, Kind resultKind, String name)
+        implements Serializable {
     public enum Function {
-        COUNT, SUM, SUM0, AVG, MIN, MAX, ANY_VALUE
+        COUNT, SUM, SUM0, AVG, MIN, MAX, ANY_VALUE, PERCENTILE
     }
 
     /** How many slots of partial state the function keeps. */
     public int stateWidth() {
-        return function == Function.AVG ? 2 : 1;
+        return function == Function.AVG || function == Function.PERCENTILE ? 2 : 1;
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.quarry.sql.runtime.step;
 
+import java.util.ArrayList;
 import java.util.List;
 
 import io.quarry.sql.runtime.Kind;
@@ -51,6 +52,7 @@ public final class Accumulators {
                     state[o] = 0.0;
                     state[o + 1] = 0L;
                 }
+                case PERCENTILE -> state[o] = new ArrayList<Object>();
                 default -> {
                 }
             }
@@ -92,8 +94,19 @@ public final class Accumulators {
                         state[o] = v;
                     }
                 }
+                case PERCENTILE -> {
+                    values(state[o]).add(((Number) v).doubleValue());
+                    if (state[o + 1] == null && row[call.parameter()] != null) {
+                        state[o + 1] = ((Number) row[call.parameter()]).doubleValue();
+                    }
+                }
             }
         }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Object> values(Object state) {
+        return (List<Object>) state;
     }
 
     /** Merges the partial state {@code partial[from..]} into {@code state}. */
@@ -127,6 +140,12 @@ public final class Accumulators {
                         state[o] = p;
                     }
                 }
+                case PERCENTILE -> {
+                    values(state[o]).addAll(values(p));
+                    if (state[o + 1] == null) {
+                        state[o + 1] = partial[from + o + 1];
+                    }
+                }
             }
         }
     }
@@ -137,11 +156,28 @@ public final class Accumulators {
             int o = offsets[i];
             Object result = switch (calls[i].function()) {
                 case AVG -> (Long) state[o + 1] == 0 ? null : (Double) state[o] / (Long) state[o + 1];
+                case PERCENTILE -> percentile(values(state[o]), (Double) state[o + 1]);
                 default -> state[o];
             };
             Kind kind = calls[i].resultKind();
             out[at + i] = result == null || Kind.of(result) == kind ? result : Values.cast(result, kind);
         }
+    }
+
+    /** Exact percentile with linear interpolation between the closest ranks (Hive's percentile, DuckDB's quantile_cont). */
+    private static Double percentile(List<Object> values, Double p) {
+        if (values.isEmpty() || p == null) {
+            return null;
+        }
+        double[] x = new double[values.size()];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = (Double) values.get(i);
+        }
+        java.util.Arrays.sort(x);
+        double position = p * (x.length - 1);
+        int lower = (int) Math.floor(position);
+        int upper = (int) Math.ceil(position);
+        return x[lower] + (position - lower) * (x[upper] - x[lower]);
     }
 
     private static Object add(Object sum, Object v, boolean integral) {
