@@ -193,6 +193,11 @@ public final class ContainerNode implements AutoCloseable {
         return Boolean.TRUE.equals(running);
     }
 
+    /** How many lines of the node's console, over all its starts, contain {@code fragment}. */
+    public long countLogLines(String fragment) {
+        return container.getLogs().lines().filter(line -> line.contains(fragment)).count();
+    }
+
     /** The last {@code lines} lines of the node's console. */
     public String logTail(int lines) {
         String[] all = container.getLogs().split("\n");

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Duration;
+import java.util.Random;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
@@ -18,14 +19,17 @@ import org.junit.jupiter.api.Timeout;
 import org.testcontainers.containers.Container.ExecResult;
 
 import io.quarry.common.testing.Await;
+import io.quarry.common.testing.Seeds;
 
 /**
- * The NameNode host killed (SIGKILL, nothing flushed) under a stream of creates from a client
- * application: after the restart every acknowledged create is there.
+ * Hosts killed (SIGKILL, nothing flushed) and started again with their disks: the NameNode under a
+ * stream of creates from a client application keeps every acknowledged create; a DataNode comes
+ * back with its replicas.
  */
 @Tag("container")
 @Timeout(value = 5, unit = TimeUnit.MINUTES)
-class NameNodeKilledContainerTest {
+class NodeRestartContainerTest {
+    private static final int MIB = 1024 * 1024;
     private static final String STREAM_CLASS = CreateStream.class.getName().replace('.', '/') + ".class";
     private static ContainerQfsCluster cluster;
 
@@ -78,6 +82,23 @@ class NameNodeKilledContainerTest {
         lost.removeAll(present);
         assertThat(lost).as("acknowledged creates missing after the restart (%s acknowledged, %s at the kill; %s)",
                 acked.size(), ackedAtKill, result.getStdout().strip()).isEmpty();
+    }
+
+    @Test
+    void killedDataNodeRestartsWithItsReplicas() throws Exception {
+        ContainerQfsClient client = cluster.client();
+        byte[] data = new byte[3 * MIB];
+        new Random(Seeds.seed("killedDataNodeRestartsWithItsReplicas")).nextBytes(data);
+        client.write("/restart/file", data);
+        ContainerNode node = cluster.dataNode(1);
+        int before = DataNodeCutOffContainerTest.finalizedReplicas(node);
+
+        cluster.killDataNode(1);
+        assertThat(node.isRunning()).isFalse();
+        cluster.restartDataNode(1);
+
+        assertThat(DataNodeCutOffContainerTest.finalizedReplicas(node)).as("replicas on dn2 after its restart").isEqualTo(before);
+        assertThat(client.read("/restart/file")).isEqualTo(data);
     }
 
     private static Set<Integer> acknowledged(ContainerNode clientHost) throws IOException {
