@@ -52,14 +52,14 @@ class DataNodeCutOffContainerTest {
         int victim = indexOf(blocks.get(0).hosts().get(0));
         String victimHost = cluster.dataNodeHost(victim);
         ContainerNode node = cluster.dataNode(victim);
-        int victimReplicas = finalizedReplicas(node);
+        int victimReplicas = DataDirs.finalizedReplicas(node);
         assertThat(victimReplicas).as("replicas on %s", victimHost).isPositive();
 
         node.disconnect();
         Await.untilNoException(victimHost + " declared dead", Duration.ofSeconds(60),
                 () -> assertThat(client.deadDataNodes()).containsExactly(victimHost));
         QfsScenarios.awaitReplicas(client, "/cutoff/file", 3, victimHost, Duration.ofSeconds(90));
-        assertThat(finalizedReplicas(node)).as("replicas kept on the cut-off %s", victimHost).isEqualTo(victimReplicas);
+        assertThat(DataDirs.finalizedReplicas(node)).as("replicas kept on the cut-off %s", victimHost).isEqualTo(victimReplicas);
 
         node.reconnect();
         Await.untilNoException(victimHost + " live again", Duration.ofSeconds(60),
@@ -67,7 +67,7 @@ class DataNodeCutOffContainerTest {
         Await.untilNoException("excess replicas deleted: 3 on disk per block", Duration.ofSeconds(90), () -> {
             int onDisk = 0;
             for (int i = 0; i < cluster.numDataNodes(); i++) {
-                onDisk += finalizedReplicas(cluster.dataNode(i));
+                onDisk += DataDirs.finalizedReplicas(cluster.dataNode(i));
             }
             assertThat(onDisk).as("replica files on all DataNodes").isEqualTo(3 * blocks.size());
             for (BlockReplicas block : client.blocks("/cutoff/file")) {
@@ -85,11 +85,5 @@ class DataNodeCutOffContainerTest {
             }
         }
         throw new AssertionError("no DataNode " + host);
-    }
-
-    /** Finalized replica files (not their checksum files) in the DataNode's data directory. */
-    static int finalizedReplicas(ContainerNode node) throws Exception {
-        String found = node.execChecked("find", "/data/dn/current/finalized", "-type", "f", "-name", "blk_*", "!", "-name", "*.meta");
-        return (int) found.lines().filter(line -> !line.isBlank()).count();
     }
 }

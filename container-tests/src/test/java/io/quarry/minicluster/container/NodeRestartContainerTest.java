@@ -91,13 +91,13 @@ class NodeRestartContainerTest {
         new Random(Seeds.seed("killedDataNodeRestartsWithItsReplicas")).nextBytes(data);
         client.write("/restart/file", data);
         ContainerNode node = cluster.dataNode(1);
-        int before = DataNodeCutOffContainerTest.finalizedReplicas(node);
+        int before = DataDirs.finalizedReplicas(node);
 
         cluster.killDataNode(1);
         assertThat(node.isRunning()).isFalse();
         cluster.restartDataNode(1);
 
-        assertThat(DataNodeCutOffContainerTest.finalizedReplicas(node)).as("replicas on dn2 after its restart").isEqualTo(before);
+        assertThat(DataDirs.finalizedReplicas(node)).as("replicas on dn2 after its restart").isEqualTo(before);
         assertThat(client.read("/restart/file")).isEqualTo(data);
     }
 

@@ -73,11 +73,13 @@ public final class ContainerNode implements AutoCloseable {
 
     /** Waits until every role of this node printed its ready line once more than before the latest start. */
     public void awaitReady(Duration timeout) throws IOException {
+        String[] stoppedBefore = {null};
         try {
             Polling.await("every role of node " + host + " " + roles + " to be ready", timeout, () -> {
                 String missing = missingRoles();
                 if (missing != null && !isRunning()) {
-                    throw new IllegalStateException("node " + host + " stopped before " + missing + " was ready");
+                    stoppedBefore[0] = missing;
+                    return null;
                 }
                 return missing == null ? null : missing + " is not ready";
             });
@@ -86,6 +88,10 @@ public final class ContainerNode implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IOException("Interrupted waiting for node " + host, e);
+        }
+        if (stoppedBefore[0] != null) {
+            throw new IOException("Node " + host + " stopped before its " + stoppedBefore[0] + " was ready; its log ends:\n"
+                    + logTail(40));
         }
     }
 
