@@ -47,6 +47,8 @@ class WordCountContainerTest {
         cluster = ContainerQfsCluster.builder().numDataNodes(4).racks("/r1", "/r1", "/r2", "/r2").workers(true)
                 .set("mapreduce.tasktracker.map.tasks.maximum", "1")
                 .set("mapreduce.tasktracker.reduce.tasks.maximum", "1")
+                // Delay scheduling: a map waits (up to ~50 s of heartbeats) for a slot on a node with its block.
+                .set("quarry.scheduler.locality.node-delay", "1000")
                 .set("mapreduce.map.speculative", "false")
                 .set("mapreduce.reduce.speculative", "false")
                 .build();

@@ -35,13 +35,15 @@ public final class ContainerNode implements AutoCloseable {
     static final String DATA_DIR = "/data";
 
     private final String host;
+    private final String address;
     private final List<String> roles;
     private final GenericContainer<?> container;
     private final Network network;
     private int starts;
 
-    ContainerNode(String host, List<String> roles, GenericContainer<?> container, Network network) {
+    ContainerNode(String host, String address, List<String> roles, GenericContainer<?> container, Network network) {
         this.host = requireNonNull(host, "host is null");
+        this.address = requireNonNull(address, "address is null");
         this.roles = List.copyOf(roles);
         this.container = requireNonNull(container, "container is null");
         this.network = requireNonNull(network, "network is null");
@@ -49,6 +51,11 @@ public final class ContainerNode implements AutoCloseable {
 
     public String host() {
         return host;
+    }
+
+    /** The node's fixed address on the cluster network. */
+    public String address() {
+        return address;
     }
 
     public List<String> roles() {
@@ -68,7 +75,8 @@ public final class ContainerNode implements AutoCloseable {
             docker().startContainerCmd(container.getContainerId()).exec();
         }
         starts++;
-        LOG.info("Started node {} ({}) as container {}", host, String.join(", ", roles), shortId());
+        LOG.info("Started node {} ({}) at {} as container {}", host, String.join(", ", roles), address, shortId());
+        checkAddress();
     }
 
     /** Waits until every role of this node printed its ready line once more than before the latest start. */
@@ -149,7 +157,9 @@ public final class ContainerNode implements AutoCloseable {
     public void reconnect() {
         LOG.info("Reconnecting node {}", host);
         docker().connectToNetworkCmd().withNetworkId(network.getId()).withContainerId(container.getContainerId())
-                .withContainerNetwork(new ContainerNetwork().withAliases(host)).exec();
+                .withContainerNetwork(new ContainerNetwork().withAliases(host).withIpamConfig(new ContainerNetwork.Ipam()
+                        .withIpv4Address(address))).exec();
+        checkAddress();
     }
 
     /**
@@ -219,6 +229,20 @@ public final class ContainerNode implements AutoCloseable {
     public void close() {
         if (container.getContainerId() != null) {
             container.stop();
+        }
+    }
+
+    /** Fails unless the container holds its planned address, which every other host has in /etc/hosts. */
+    private void checkAddress() {
+        String actual = null;
+        for (ContainerNetwork attached : docker().inspectContainerCmd(container.getContainerId()).exec().getNetworkSettings()
+                .getNetworks().values()) {
+            if (network.getId().equals(attached.getNetworkID())) {
+                actual = attached.getIpAddress();
+            }
+        }
+        if (!address.equals(actual)) {
+            throw new IllegalStateException("Node " + host + " has address " + actual + " on the cluster network, expected " + address);
         }
     }
 

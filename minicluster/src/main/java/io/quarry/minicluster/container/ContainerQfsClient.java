@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.testcontainers.containers.Container.ExecResult;
@@ -21,6 +22,8 @@ import io.quarry.minicluster.QfsTestClient;
 public final class ContainerQfsClient implements QfsTestClient {
     private final ContainerNode host;
     private final AtomicLong scratch = new AtomicLong();
+    /** Directories this client made, so a run of writes into one directory makes it once. */
+    private final Set<String> madeDirs = ConcurrentHashMap.newKeySet();
 
     ContainerQfsClient(ContainerNode host) {
         this.host = requireNonNull(host, "host is null");
@@ -53,7 +56,10 @@ public final class ContainerQfsClient implements QfsTestClient {
         host.copyTo(data, local);
         try {
             String parent = path.substring(0, Math.max(1, path.lastIndexOf('/')));
-            host.execChecked("sh", "-c", "quarry dfs -mkdir -p '" + parent + "' && quarry dfs -put '" + local + "' '" + path + "'");
+            if (madeDirs.add(parent)) {
+                quarryChecked("dfs", "-mkdir", "-p", parent);
+            }
+            quarryChecked("dfs", "-put", local, path);
         } finally {
             host.exec("rm", "-f", local);
         }

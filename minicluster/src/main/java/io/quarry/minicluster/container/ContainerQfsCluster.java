@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.UUID;
 import java.util.concurrent.TimeoutException;
 
@@ -26,8 +27,8 @@ import io.quarry.minicluster.QfsTestCluster;
  * processes and disk: {@code namenode}; {@code dn1} ... {@code dnN}, each a DataNode (and a Worker
  * when the cluster runs jobs); {@code scheduler} when it runs jobs; and {@code client}, a gateway
  * host from which the test runs {@code bin/quarry} with {@code docker exec}. They talk on an
- * internal network this cluster creates (no route out); racks come from the topology table keyed
- * by the host names.
+ * internal network this cluster creates (no route out), each at a fixed address that every host
+ * lists in its {@code /etc/hosts}; racks come from the topology table keyed by the host names.
  *
  * <p>The test drives the cluster only through the client host, not from its own JVM: QFS clients
  * talk to the DataNodes the NameNode names, by their host names on the internal network, which only
@@ -45,6 +46,7 @@ public final class ContainerQfsCluster implements QfsTestCluster {
     private final String runId;
     private final Network network;
     private final ClusterSettings settings;
+    private final ClusterAddresses addresses;
     private final Duration startTimeout;
     private final List<ContainerNode> nodes = new ArrayList<>();
     private final List<ContainerNode> dataNodes = new ArrayList<>();
@@ -52,10 +54,12 @@ public final class ContainerQfsCluster implements QfsTestCluster {
     private ContainerNode scheduler;
     private ContainerQfsClient client;
 
-    private ContainerQfsCluster(String runId, Network network, ClusterSettings settings, Duration startTimeout) {
+    private ContainerQfsCluster(String runId, Network network, ClusterSettings settings, ClusterAddresses addresses,
+                                Duration startTimeout) {
         this.runId = requireNonNull(runId, "runId is null");
         this.network = requireNonNull(network, "network is null");
         this.settings = requireNonNull(settings, "settings is null");
+        this.addresses = requireNonNull(addresses, "addresses is null");
         this.startTimeout = requireNonNull(startTimeout, "startTimeout is null");
     }
 
@@ -207,6 +211,7 @@ public final class ContainerQfsCluster implements QfsTestCluster {
     }
 
     private ContainerNode addNode(NodeImage image, String host, List<String> roles, String dataDiskSize) {
+        String address = addresses.address(host);
         GenericContainer<?> container = new GenericContainer<>(image.name())
                 .withImagePullPolicy(name -> false)
                 .withNetwork(network)
@@ -218,11 +223,13 @@ public final class ContainerQfsCluster implements QfsTestCluster {
                         ClusterSettings.CONF_DIR + "/quarry-site.properties")
                 .withCopyToContainer(Transferable.of(settings.topologyTable().getBytes(StandardCharsets.UTF_8)),
                         ClusterSettings.TOPOLOGY_FILE)
-                .withCreateContainerCmdModifier(cmd -> cmd.withHostName(host).withName("quarry-" + runId + "-" + host));
+                .withCreateContainerCmdModifier(cmd -> cmd.withHostName(host).withName("quarry-" + runId + "-" + host)
+                        .withIpv4Address(address));
+        addresses.all().forEach(container::withExtraHost);
         if (dataDiskSize != null) {
             container.withTmpFs(Map.of(ContainerNode.DATA_DIR, "rw,size=" + dataDiskSize));
         }
-        ContainerNode node = new ContainerNode(host, roles, container, network);
+        ContainerNode node = new ContainerNode(host, address, roles, container, network);
         nodes.add(node);
         return node;
     }
@@ -323,11 +330,35 @@ public final class ContainerQfsCluster implements QfsTestCluster {
                 hosts.add("dn" + (i + 1));
             }
             ClusterSettings settings = new ClusterSettings(overrides, hosts, racks);
+            List<String> allHosts = new ArrayList<>(List.of(ClusterSettings.NAMENODE_HOST, ClusterSettings.CLIENT_HOST));
+            allHosts.addAll(hosts);
+            if (workers) {
+                allHosts.add(ClusterSettings.SCHEDULER_HOST);
+            }
             String runId = UUID.randomUUID().toString().substring(0, 8);
-            Network network = Network.builder()
-                    .createNetworkCmdModifier(cmd -> cmd.withName("quarry-" + runId).withInternal(true).withLabels(Map.of(LABEL, runId)))
-                    .build();
-            ContainerQfsCluster cluster = new ContainerQfsCluster(runId, network, settings, startTimeout);
+            Random random = new Random();
+            ClusterAddresses addresses = null;
+            Network network = null;
+            for (int attempt = 1; network == null; attempt++) {
+                ClusterAddresses planned = new ClusterAddresses(200 + random.nextInt(50), random.nextInt(256), allHosts);
+                Network candidate = Network.builder().createNetworkCmdModifier(cmd -> cmd.withName("quarry-" + runId)
+                        .withInternal(true).withLabels(Map.of(LABEL, runId))
+                        .withIpam(new com.github.dockerjava.api.model.Network.Ipam().withConfig(
+                                new com.github.dockerjava.api.model.Network.Ipam.Config().withSubnet(planned.subnet())
+                                        .withGateway(planned.gateway())))).build();
+                try {
+                    candidate.getId();
+                    network = candidate;
+                    addresses = planned;
+                } catch (RuntimeException e) {
+                    candidate.close();
+                    if (attempt == 5) {
+                        throw new IOException("Could not create the cluster network; the last subnet tried was " + planned.subnet(), e);
+                    }
+                    LOG.info("Subnet {} is taken ({}); trying another", planned.subnet(), e.getMessage());
+                }
+            }
+            ContainerQfsCluster cluster = new ContainerQfsCluster(runId, network, settings, addresses, startTimeout);
             try {
                 cluster.start(numDataNodes, workers, dataDiskSize, checked);
                 return cluster;
