@@ -1,7 +1,10 @@
 #!/usr/bin/env bash
 # QFS throughput and metadata benchmark: NameNode + 3 DataNodes in one JVM on loopback, the same
 # set-up as Hadoop's MiniDFSCluster figures in docs/benchmarks.md.
-#   bench/run-qfs.sh [--size 1G] [--repl 3,1] [--iters 3] [--files 10000] [--threads 1] [--base DIR]
+#   bench/run-qfs.sh [--size 1G] [--repl 3,1] [--iters 3] [--files 10000] [--threads 1] [--journal-sync both|true|false] [--base DIR]
+# --journal-sync both (default): the metadata part once with the journal synced, then again, labelled
+# _journal_unsynced, with quarry.namenode.journal.sync=false (benchmarks only: the equal-work comparison
+# with MiniDFSCluster, which does not sync its edit log).
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/.." && pwd)

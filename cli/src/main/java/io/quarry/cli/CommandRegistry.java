@@ -13,9 +13,11 @@ import io.quarry.cli.admin.FsckCommand;
 import io.quarry.cli.conf.ConfTemplateCommand;
 import io.quarry.cli.daemon.DaemonCommand;
 import io.quarry.cli.dfs.DfsCommand;
+import io.quarry.cli.ha.HaAdminCommand;
 import io.quarry.cli.job.JarCommand;
 import io.quarry.cli.job.JobCommand;
 import io.quarry.cli.local.LocalCommand;
+import io.quarry.cli.sql.SqlCommand;
 import io.quarry.common.ha.StandaloneZooKeeper;
 import io.quarry.scheduler.service.SchedulerDaemon;
 import io.quarry.scheduler.worker.WorkerDaemon;
@@ -38,6 +40,8 @@ public final class CommandRegistry {
         registry.register(new JarCommand());
         registry.register(new JobCommand());
         registry.register(new LocalCommand());
+        registry.register(new SqlCommand());
+        registry.register(new HaAdminCommand());
         registry.register(DaemonCommand.nameNode());
         registry.register(DaemonCommand.dataNode());
         registry.register(new DaemonCommand(SchedulerDaemon.ROLE, "Run the MapReduce Scheduler in the foreground",

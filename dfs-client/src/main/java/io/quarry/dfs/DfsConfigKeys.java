@@ -34,8 +34,16 @@ public final class DfsConfigKeys implements ConfigKeyProvider {
             "Rounds over a block's replicas a reader makes before it gives up.");
     public static final ConfigKey UMASK = ConfigKey.string("fs.permissions.umask-mode", "022",
             "Permission bits removed from new files and directories (octal).");
+    public static final ConfigKey CLIENT_FAILOVER_TIMEOUT = ConfigKey.duration("quarry.client.failover.timeout", "60s",
+            ChronoUnit.MILLIS, "With HA, how long a call keeps looking for the active NameNode (retrying across a failover) before it fails.");
+    public static final ConfigKey CLIENT_FAILOVER_CALL_TIMEOUT = ConfigKey.duration("quarry.client.failover.call-timeout", "15s",
+            ChronoUnit.MILLIS, "With HA, how long one attempt waits for a NameNode's answer before trying the active again (a frozen NameNode).");
+    public static final ConfigKey CLIENT_FAILOVER_SLEEP_MAX = ConfigKey.duration("dfs.client.failover.sleep.max.millis", "1s",
+            ChronoUnit.MILLIS, "With HA, the longest pause between attempts to reach the active NameNode (pauses double from 20 ms).");
 
     // NameNode
+    public static final ConfigKey NAMENODE_HA_RPC_ADDRESSES = ConfigKey.list("dfs.namenode.ha.rpc-addresses", null,
+            "With HA, every NameNode's host:port, comma-separated: DataNodes report to all of them (only the active commands).");
     public static final ConfigKey NAMENODE_RPC_ADDRESS = ConfigKey.string("dfs.namenode.rpc-address", null,
             "host:port the NameNode serves RPC on; taken from fs.defaultFS when unset.");
     public static final ConfigKey NAMENODE_RPC_BIND_HOST = ConfigKey.string("dfs.namenode.rpc-bind-host", null,
@@ -93,7 +101,9 @@ public final class DfsConfigKeys implements ConfigKeyProvider {
     public static final ConfigKey DATANODE_HOSTNAME = ConfigKey.string("dfs.datanode.hostname", null,
             "The host name or address the DataNode registers with; the bind address (or the local host name) when unset.");
     public static final ConfigKey DATANODE_SYNC_ON_CLOSE = ConfigKey.bool("dfs.datanode.synconclose", true,
-            "fsync block and checksum files when a block is finalized, so close() means on disk.");
+            "fsync block and checksum files when a block is finalized, so close() means on disk. Read by DataNodes and by "
+                    + "clients (a client asks its pipelines to sync unless this is false); false, HDFS's default, only for scratch "
+                    + "data and benchmarks.");
     public static final ConfigKey BLOCK_REPORT_INTERVAL = ConfigKey.duration("dfs.blockreport.intervalMsec", "6h", ChronoUnit.MILLIS,
             "How often a DataNode sends a full block report (bare numbers are ms).");
     public static final ConfigKey SCAN_PERIOD = ConfigKey.duration("dfs.datanode.scan.period.hours", "504h", ChronoUnit.HOURS,
@@ -105,7 +115,7 @@ public final class DfsConfigKeys implements ConfigKeyProvider {
     public List<ConfigKey> keys() {
         return List.of(DEFAULT_FS, TMP_DIR, REPLICATION, BLOCK_SIZE, BYTES_PER_CHECKSUM, CLIENT_WRITE_PACKET_SIZE,
                 CLIENT_WRITE_WINDOW, CLIENT_SOCKET_TIMEOUT, CLIENT_BLOCK_WRITE_RETRIES, CLIENT_MAX_BLOCK_ACQUIRE_FAILURES, UMASK,
-                NAMENODE_RPC_ADDRESS, NAMENODE_RPC_BIND_HOST, NAMENODE_HTTP_ADDRESS, NAMENODE_NAME_DIR, HEARTBEAT_INTERVAL,
+                CLIENT_FAILOVER_TIMEOUT, CLIENT_FAILOVER_CALL_TIMEOUT, CLIENT_FAILOVER_SLEEP_MAX, NAMENODE_HA_RPC_ADDRESSES, NAMENODE_RPC_ADDRESS, NAMENODE_RPC_BIND_HOST, NAMENODE_HTTP_ADDRESS, NAMENODE_NAME_DIR, HEARTBEAT_INTERVAL,
                 HEARTBEAT_RECHECK_INTERVAL, REDUNDANCY_INTERVAL, REPLICATION_MAX_STREAMS, MIN_REPLICATION, MAX_REPLICATION,
                 SAFEMODE_THRESHOLD, SAFEMODE_EXTENSION, SAFEMODE_MIN_DATANODES, CHECKPOINT_PERIOD, CHECKPOINT_TXNS,
                 CHECKPOINTS_RETAINED, JOURNAL_MAX_BATCH, LEASE_SOFT_LIMIT, LEASE_HARD_LIMIT, PERMISSIONS_ENABLED,

@@ -30,9 +30,25 @@ public final class SqlConfigKeys implements ConfigKeyProvider {
             "Set by the SQL engine on its jobs: the chosen partitions as <escaped col=value/...>:<location>, so a partition "
                     + "whose directory is not named col=value still gets its values.");
 
+    public static final ConfigKey STAGE_PLAN = ConfigKey.string("quarry.sql.stage.plan", null,
+            "Set by the SQL engine on its jobs: the serialized plan of the stage the job runs.");
+    public static final ConfigKey SCRATCH_DIR = ConfigKey.string("hive.exec.scratchdir", "/tmp/quarry-sql",
+            "Where queries write the outputs of their stages (one directory per query, deleted when it ends); "
+                    + "a path without a scheme is in fs.defaultFS.");
+    public static final ConfigKey BYTES_PER_REDUCER = ConfigKey.size("hive.exec.reducers.bytes.per.reducer", "256m",
+            "Input bytes per reduce task of an aggregation or join stage.");
+    public static final ConfigKey MAX_REDUCERS = ConfigKey.integer("hive.exec.reducers.max", 64,
+            "At most this many reduce tasks per stage.");
+    public static final ConfigKey BROADCAST_JOIN_SIZE = ConfigKey.size("hive.auto.convert.join.noconditionaltask.size",
+            "32m", "A join side whose table files are at most this large is loaded by every task (broadcast join) "
+                    + "instead of being shuffled; 0 turns broadcast joins off.");
+    public static final ConfigKey MAP_AGGREGATE_GROUPS = ConfigKey.integer("quarry.sql.map.aggregate.max-groups", 200000,
+            "Groups a map task aggregates in memory before it sends its partial results on and starts afresh.");
+
     @Override
     public List<ConfigKey> keys() {
         return List.of(CATALOG_DIR, WAREHOUSE_DIR, INPUT_FORMAT, INPUT_COLUMNS, INPUT_COLUMN_TYPES, INPUT_PARTITION_COLUMNS,
-                INPUT_PARTITION_COLUMN_TYPES, INPUT_FIELD_DELIM, INPUT_REGEX, INPUT_PARTITION_LOCATIONS);
+                INPUT_PARTITION_COLUMN_TYPES, INPUT_FIELD_DELIM, INPUT_REGEX, INPUT_PARTITION_LOCATIONS, STAGE_PLAN, SCRATCH_DIR,
+                BYTES_PER_REDUCER, MAX_REDUCERS, BROADCAST_JOIN_SIZE, MAP_AGGREGATE_GROUPS);
     }
 }

@@ -59,9 +59,9 @@ public final class JobCommand implements Command {
             default:
                 throw new UsageException("unknown option '" + args.get(0) + "'");
         }
-        HostAndPort address = clientAddress(context.conf());
         PrintStream out = context.io().out();
-        try (SchedulerClient client = new SchedulerClient(address, context.conf())) {
+        // With ha.zookeeper.quorum set, the client finds the active Scheduler in ZooKeeper.
+        try (SchedulerClient client = SchedulerClient.connect(context.conf(), true)) {
             switch (verb) {
                 case "-list":
                     out.print(JobReport.list(client.listJobs()));

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.util.Optional;
 
 import io.quarry.common.conf.Configuration;
+import io.quarry.common.ha.HaConfigKeys;
 import io.quarry.dfs.DfsConfigKeys;
 import io.quarry.mapreduce.MapReduceConfigKeys;
 import io.quarry.scheduler.service.SchedulerServiceConfigKeys;
@@ -29,6 +30,13 @@ public final class LocalClientConf {
         }
         if (!conf.isSet(SchedulerServiceConfigKeys.ADDRESS)) {
             out = out.with(SchedulerServiceConfigKeys.ADDRESS, running.get().scheduler());
+        }
+        if (running.get().highlyAvailable() && !conf.isSet(HaConfigKeys.QUORUM)) {
+            // Started with --ha: jobs and haadmin find the active Scheduler through the embedded ZooKeeper.
+            out = out.with(HaConfigKeys.QUORUM, running.get().zooKeeper());
+            if (!conf.isSet(HaConfigKeys.CLUSTER_ID)) {
+                out = out.with(HaConfigKeys.CLUSTER_ID, LocalHaMasters.CLUSTER_ID);
+            }
         }
         return out;
     }

@@ -47,32 +47,58 @@ public final class LocalCluster implements Daemon {
     private final List<DataNode> dataNodes;
     private final SchedulerDaemon scheduler;
     private final WorkerDaemon worker;
+    private final LocalHaMasters ha;
 
-    private LocalCluster(NameNode nameNode, List<DataNode> dataNodes, SchedulerDaemon scheduler, WorkerDaemon worker) {
+    private LocalCluster(NameNode nameNode, List<DataNode> dataNodes, SchedulerDaemon scheduler, WorkerDaemon worker,
+                         LocalHaMasters ha) {
         this.nameNode = requireNonNull(nameNode, "nameNode is null");
         this.dataNodes = List.copyOf(dataNodes);
         this.scheduler = scheduler;
         this.worker = worker;
+        this.ha = ha;
     }
 
     /** Starts every daemon and returns once all DataNodes are live at the NameNode and the Worker is registered. */
     public static LocalCluster start(Configuration base, LocalDirs dirs, int dataNodeCount) throws Exception {
+        return start(base, dirs, dataNodeCount, false);
+    }
+
+    /**
+     * Like {@link #start(Configuration, LocalDirs, int)}; with {@code ha}, also an embedded ZooKeeper
+     * and a standby Scheduler (see {@link LocalHaMasters}).
+     */
+    public static LocalCluster start(Configuration base, LocalDirs dirs, int dataNodeCount, boolean ha) throws Exception {
         Configuration conf = clusterConf(base, dirs, dataNodeCount);
-        NameNode nameNode = NameNode.start(nameNodeConf(conf, dirs));
+        LocalHaMasters haMasters = ha ? LocalHaMasters.start(conf, dirs) : null;
+        Configuration masters = haMasters == null ? conf : haMasters.haConf(conf);
+        // NameNode HA is not wired into the local cluster yet: the NameNode and DataNodes run without a quorum.
+        Configuration storage = haMasters == null ? conf : LocalHaMasters.withoutHa(conf);
+        NameNode nameNode;
+        try {
+            nameNode = NameNode.start(nameNodeConf(storage, dirs));
+        } catch (Exception e) {
+            if (haMasters != null) {
+                haMasters.close();
+            }
+            throw e;
+        }
         List<DataNode> started = new ArrayList<>();
         SchedulerDaemon scheduler = null;
         WorkerDaemon worker = null;
         try {
             for (int i = 0; i < dataNodeCount; i++) {
-                started.add(DataNode.start(dataNodeConf(conf, dirs, i, nameNode.rpcAddress())));
+                started.add(DataNode.start(dataNodeConf(storage, dirs, i, nameNode.rpcAddress())));
             }
-            awaitReady(conf, nameNode, dataNodeCount);
-            scheduler = SchedulerDaemon.start(conf);
-            worker = WorkerDaemon.start(LocalWorkerConf.of(conf, dirs, scheduler.server().address()));
+            awaitReady(storage, nameNode, dataNodeCount);
+            scheduler = SchedulerDaemon.start(masters);
+            if (haMasters != null) {
+                haMasters.startStandbyScheduler(masters);
+            }
+            worker = WorkerDaemon.start(LocalWorkerConf.of(masters, dirs, scheduler.server().address()));
             LocalWorkerConf.awaitRegistered(worker, READY_TIMEOUT);
-            return new LocalCluster(nameNode, started, scheduler, worker);
+            return new LocalCluster(nameNode, started, scheduler, worker, haMasters);
         } catch (Exception e) {
-            new LocalCluster(nameNode, started, scheduler, worker).close();
+            new LocalCluster(nameNode, started, scheduler, worker, haMasters).close();
             throw e;
         }
     }
@@ -166,7 +192,8 @@ public final class LocalCluster implements Daemon {
     public LocalState state() {
         List<String> data = dataNodes.stream().map(node -> node.transferAddress().toString()).toList();
         return new LocalState("qfs://" + nameNode.rpcAddress(), nameNode.httpAddress().toString(), data,
-                scheduler.server().address().toString(), worker.addresses().get("shuffle").toString());
+                scheduler.server().address().toString(), worker.addresses().get("shuffle").toString(),
+                ha == null ? "" : ha.quorum(), ha == null ? "" : ha.standbySchedulerAddress());
     }
 
     @Override
@@ -199,6 +226,9 @@ public final class LocalCluster implements Daemon {
             closeQuietly(dataNodes.get(i));
         }
         closeQuietly(nameNode);
+        if (ha != null) {
+            ha.close();
+        }
     }
 
     private static void closeQuietly(Daemon daemon) {

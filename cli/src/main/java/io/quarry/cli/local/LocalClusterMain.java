@@ -7,7 +7,7 @@ import java.util.List;
 import io.quarry.common.lifecycle.DaemonRunner;
 
 /**
- * The JVM {@code quarry local start} launches: {@code --dir DIR --datanodes N} followed by the
+ * The JVM {@code quarry local start} launches: {@code --dir DIR --datanodes N [--ha]} followed by the
  * generic options. Runs a {@link LocalCluster} through {@link DaemonRunner}, writes its addresses
  * to {@code local.properties}, prints the READY line, and stops on SIGTERM.
  */
@@ -22,10 +22,13 @@ public final class LocalClusterMain {
     static int run(String[] args) {
         String dir = null;
         int dataNodes = 1;
+        boolean ha = false;
         List<String> generic = new ArrayList<>();
         for (int i = 0; i < args.length; i++) {
             if (args[i].equals("--dir") && i + 1 < args.length) {
                 dir = args[++i];
+            } else if (args[i].equals("--ha")) {
+                ha = true;
             } else if (args[i].equals("--datanodes") && i + 1 < args.length) {
                 dataNodes = Integer.parseInt(args[++i]);
             } else {
@@ -38,8 +41,9 @@ public final class LocalClusterMain {
         }
         LocalDirs dirs = new LocalDirs(Paths.get(dir));
         int count = dataNodes;
+        boolean withHa = ha;
         return DaemonRunner.run("local", generic.toArray(String[]::new), conf -> {
-            LocalCluster cluster = LocalCluster.start(conf, dirs, count);
+            LocalCluster cluster = LocalCluster.start(conf, dirs, count, withHa);
             cluster.state().write(dirs.stateFile());
             return cluster;
         });

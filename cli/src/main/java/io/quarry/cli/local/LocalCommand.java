@@ -36,7 +36,7 @@ public final class LocalCommand implements Command {
 
     @Override
     public String usage() {
-        return "Usage: quarry local start [--dir DIR] [--datanodes N]\n"
+        return "Usage: quarry local start [--dir DIR] [--datanodes N] [--ha]\n"
                 + "       quarry local stop [--dir DIR]\n"
                 + "       quarry local status [--dir DIR]\n"
                 + "  start    run a NameNode (qfs://127.0.0.1:8020, status page on 9870 or a free port), N\n"
@@ -48,6 +48,8 @@ public final class LocalCommand implements Command {
                 + "  status   print whether it runs and where; exit 0 when running, 1 when not\n"
                 + "  --dir DIR        default <quarry.tmp.dir>/local, i.e. <java.io.tmpdir>/quarry-<user>/local\n"
                 + "  --datanodes N    DataNodes to run (start only), default 1\n"
+                + "  --ha             (start only) also run an embedded ZooKeeper and a standby Scheduler, to try\n"
+                + "                   'quarry haadmin -failover scheduler'; the NameNode still runs alone\n"
                 + "Set -Ddfs.namenode.rpc-address=127.0.0.1:PORT (-Dquarry.scheduler.address=127.0.0.1:PORT) to serve\n"
                 + "the NameNode (the Scheduler) on another port.";
     }
@@ -62,6 +64,7 @@ public final class LocalCommand implements Command {
         options.addOption(Option.builder().longOpt("dir").hasArg().argName("DIR").build());
         if (action.equals("start")) {
             options.addOption(Option.builder().longOpt("datanodes").hasArg().argName("N").build());
+            options.addOption(Option.builder().longOpt("ha").build());
         }
         CommandLine line;
         try {
@@ -75,7 +78,7 @@ public final class LocalCommand implements Command {
         LocalDirs dirs = line.hasOption("dir") ? new LocalDirs(Paths.get(line.getOptionValue("dir"))) : LocalDirs.defaults(context.conf());
         LocalProcess process = new LocalProcess(dirs);
         return switch (action) {
-            case "start" -> start(context, dirs, process, dataNodes(line));
+            case "start" -> start(context, dirs, process, dataNodes(line), line.hasOption("ha"));
             case "stop" -> stop(context.io().out(), dirs, process);
             case "status" -> status(context.io().out(), dirs, process);
             default -> throw new UsageException("unknown action '" + action + "': expected start, stop or status");
@@ -95,7 +98,8 @@ public final class LocalCommand implements Command {
         }
     }
 
-    private static int start(CommandContext context, LocalDirs dirs, LocalProcess process, int dataNodes) throws Exception {
+    private static int start(CommandContext context, LocalDirs dirs, LocalProcess process, int dataNodes, boolean ha)
+            throws Exception {
         PrintStream out = context.io().out();
         Optional<ProcessHandle> running = process.running();
         if (running.isPresent()) {
@@ -116,7 +120,7 @@ public final class LocalCommand implements Command {
         }
         out.println("Starting a local cluster in " + dirs.base() + " ...");
         out.flush();
-        ProcessHandle handle = process.start(dataNodes, context.confDir(), context.overrides(), START_TIMEOUT);
+        ProcessHandle handle = process.start(dataNodes, ha, context.confDir(), context.overrides(), START_TIMEOUT);
         out.println("Local cluster running (pid " + handle.pid() + "): " + describe(dirs) + ", logs in " + dirs.logFile());
         return ExitCodes.OK;
     }

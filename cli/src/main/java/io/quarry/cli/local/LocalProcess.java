@@ -63,10 +63,16 @@ final class LocalProcess {
 
     /** Starts the JVM and returns once it printed the READY line; on failure the exception carries the log tail. */
     ProcessHandle start(int dataNodes, Path confDir, Map<String, String> overrides, Duration timeout) throws IOException {
+        return start(dataNodes, false, confDir, overrides, timeout);
+    }
+
+    /** As above; {@code ha} adds an embedded ZooKeeper and a standby Scheduler ({@code --ha}). */
+    ProcessHandle start(int dataNodes, boolean ha, Path confDir, Map<String, String> overrides, Duration timeout)
+            throws IOException {
         Files.createDirectories(dirs.logDir());
         Files.deleteIfExists(dirs.stateFile());
         long logOffset = Files.exists(dirs.logFile()) ? Files.size(dirs.logFile()) : 0;
-        ProcessBuilder builder = new ProcessBuilder(command(dataNodes, confDir, overrides))
+        ProcessBuilder builder = new ProcessBuilder(command(dataNodes, ha, confDir, overrides))
                 .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(dirs.logFile().toFile()));
@@ -121,7 +127,7 @@ final class LocalProcess {
         }
     }
 
-    private List<String> command(int dataNodes, Path confDir, Map<String, String> overrides) {
+    private List<String> command(int dataNodes, boolean ha, Path confDir, Map<String, String> overrides) {
         List<String> command = new ArrayList<>();
         if (Files.isExecutable(Paths.get("/usr/bin/setsid"))) {
             command.add("/usr/bin/setsid");
@@ -140,6 +146,9 @@ final class LocalProcess {
         command.add(dirs.base().toString());
         command.add("--datanodes");
         command.add(Integer.toString(dataNodes));
+        if (ha) {
+            command.add("--ha");
+        }
         if (confDir != null) {
             command.add("--conf");
             command.add(confDir.toAbsolutePath().toString());

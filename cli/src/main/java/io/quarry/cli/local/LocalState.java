@@ -15,17 +15,31 @@ import static java.util.Objects.requireNonNull;
 /**
  * Where a running local cluster serves, as written to {@code local.properties} once it is ready.
  *
- * @param scheduler     the Scheduler's RPC address ({@code host:port})
- * @param workerShuffle the Worker's shuffle server address ({@code host:port})
+ * @param scheduler        the (first) Scheduler's RPC address ({@code host:port})
+ * @param workerShuffle    the Worker's shuffle server address ({@code host:port})
+ * @param zooKeeper        with {@code --ha}, the embedded ZooKeeper's address; else empty
+ * @param standbyScheduler with {@code --ha}, the second Scheduler's RPC address; else empty
  */
 public record LocalState(String nameNodeUri, String nameNodeHttp, List<String> dataNodes, String scheduler,
-                         String workerShuffle) {
+                         String workerShuffle, String zooKeeper, String standbyScheduler) {
     public LocalState {
         requireNonNull(nameNodeUri, "nameNodeUri is null");
         requireNonNull(nameNodeHttp, "nameNodeHttp is null");
         dataNodes = List.copyOf(dataNodes);
         requireNonNull(scheduler, "scheduler is null");
         requireNonNull(workerShuffle, "workerShuffle is null");
+        zooKeeper = zooKeeper == null ? "" : zooKeeper;
+        standbyScheduler = standbyScheduler == null ? "" : standbyScheduler;
+    }
+
+    /** A cluster without HA. */
+    public LocalState(String nameNodeUri, String nameNodeHttp, List<String> dataNodes, String scheduler, String workerShuffle) {
+        this(nameNodeUri, nameNodeHttp, dataNodes, scheduler, workerShuffle, "", "");
+    }
+
+    /** Whether the cluster runs with {@code --ha}. */
+    public boolean highlyAvailable() {
+        return !zooKeeper.isEmpty();
     }
 
     public void write(Path file) throws IOException {
@@ -35,6 +49,10 @@ public record LocalState(String nameNodeUri, String nameNodeHttp, List<String> d
         properties.setProperty("datanodes", String.join(",", dataNodes));
         properties.setProperty("scheduler.address", scheduler);
         properties.setProperty("worker.shuffle", workerShuffle);
+        if (highlyAvailable()) {
+            properties.setProperty("zookeeper.quorum", zooKeeper);
+            properties.setProperty("scheduler.standby", standbyScheduler);
+        }
         Path temporary = file.resolveSibling(file.getFileName() + ".tmp");
         try (Writer writer = Files.newBufferedWriter(temporary, StandardCharsets.UTF_8)) {
             properties.store(writer, "Addresses of the running local cluster");
@@ -54,7 +72,8 @@ public record LocalState(String nameNodeUri, String nameNodeHttp, List<String> d
         String dataNodes = properties.getProperty("datanodes", "");
         return new LocalState(properties.getProperty("namenode.uri", "?"), properties.getProperty("namenode.http", "?"),
                 dataNodes.isEmpty() ? List.of() : List.of(dataNodes.split(",")),
-                properties.getProperty("scheduler.address", "?"), properties.getProperty("worker.shuffle", "?"));
+                properties.getProperty("scheduler.address", "?"), properties.getProperty("worker.shuffle", "?"),
+                properties.getProperty("zookeeper.quorum", ""), properties.getProperty("scheduler.standby", ""));
     }
 
     /**
@@ -63,7 +82,8 @@ public record LocalState(String nameNodeUri, String nameNodeHttp, List<String> d
      */
     public String describe() {
         return "NameNode " + nameNodeUri + " (status page http://" + nameNodeHttp + "), " + dataNodes.size()
-                + (dataNodes.size() == 1 ? " DataNode" : " DataNodes") + ", Scheduler " + scheduler + ", 1 Worker (shuffle "
-                + workerShuffle + ")";
+                + (dataNodes.size() == 1 ? " DataNode" : " DataNodes") + ", Scheduler " + scheduler
+                + (highlyAvailable() ? " and standby " + standbyScheduler + " (ZooKeeper " + zooKeeper + ")" : "")
+                + ", 1 Worker (shuffle " + workerShuffle + ")";
     }
 }

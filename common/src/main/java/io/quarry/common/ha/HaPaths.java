@@ -22,6 +22,11 @@ final class HaPaths {
         return role(role) + "/active";
     }
 
+    /** Persistent node asking the active named in it to hand leadership over (graceful failover). */
+    static String handOverRequest(String role) {
+        return role(role) + "/handover";
+    }
+
     /** Persistent node holding the role's epoch as a decimal number. */
     static String epoch(String role) {
         return role(role) + "/epoch";

@@ -2,21 +2,26 @@ package io.quarry.common.ha;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import io.quarry.common.concurrent.Threads;
 
 import org.apache.curator.framework.CuratorFramework;
+import org.apache.curator.framework.api.CuratorWatcher;
 import org.apache.curator.framework.api.transaction.CuratorOp;
 import org.apache.curator.framework.recipes.leader.LeaderLatch;
 import org.apache.curator.framework.recipes.leader.LeaderLatchListener;
 import org.apache.zookeeper.CreateMode;
 import org.apache.zookeeper.KeeperException;
+import org.apache.zookeeper.WatchedEvent;
+import org.apache.zookeeper.Watcher;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,6 +32,10 @@ import static java.util.Objects.requireNonNull;
  * role's epoch ({@link EpochFence}) and then publishes its address in an ephemeral
  * {@code /<role>/active} node, in a transaction checked against that epoch; only then is it
  * {@linkplain #isLeader() the leader}. Losing the ZooKeeper connection loses leadership.
+ *
+ * <p>Graceful hand-over: while leading it watches {@code /<role>/handover}; a request naming its
+ * address ({@link HandOver#request}) makes it withdraw its address, step down and rejoin at the back
+ * of the queue, so another candidate takes over. A request naming anyone else is stale and dropped.
  */
 public final class LeaderElection implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(LeaderElection.class);
@@ -37,9 +46,11 @@ public final class LeaderElection implements AutoCloseable {
     private final String myAddress;
     private final LeadershipListener listener;
     private final EpochFence fence;
-    private final LeaderLatch latch;
     private final ExecutorService events;
     private final Object lock = new Object();
+    private final Object latchLock = new Object(); // orders closing and replacing the latch
+    private final CuratorWatcher handOverWatcher = this::onHandOverEvent;
+    private volatile LeaderLatch latch; // replaced when this process hands leadership over
     private final AtomicBoolean closed = new AtomicBoolean();
     private Epoch epoch; // non-null while leading; guarded by lock
 
@@ -49,13 +60,21 @@ public final class LeaderElection implements AutoCloseable {
         this.myAddress = requireNonNull(myAddress, "myAddress is null");
         this.listener = requireNonNull(listener, "listener is null");
         this.fence = new EpochFence(client, role);
-        this.latch = new LeaderLatch(client, HaPaths.latch(role), myAddress);
         this.events = Executors.newSingleThreadExecutor(Threads.named("ha-" + role + "-election-%d"));
+        this.latch = newLatch();
     }
 
     /** Joins the election; returns at once (see {@link #awaitLeadership}). */
     public void start() throws Exception {
-        latch.addListener(new LeaderLatchListener() {
+        synchronized (latchLock) {
+            latch.start();
+        }
+        LOG.info("{} {}: joined the election", role, myAddress);
+    }
+
+    private LeaderLatch newLatch() {
+        LeaderLatch fresh = new LeaderLatch(client, HaPaths.latch(role), myAddress);
+        fresh.addListener(new LeaderLatchListener() {
             @Override
             public void isLeader() {
                 becomeLeader();
@@ -66,8 +85,7 @@ public final class LeaderElection implements AutoCloseable {
                 stepDown("lost the leader latch");
             }
         }, events);
-        latch.start();
-        LOG.info("{} {}: joined the election", role, myAddress);
+        return fresh;
     }
 
     /** The address this candidate publishes when it leads. */
@@ -139,6 +157,113 @@ public final class LeaderElection implements AutoCloseable {
         } catch (RuntimeException e) {
             LOG.error("{} {}: the leadership listener failed on gaining epoch {}", role, myAddress, term.number(), e);
         }
+        checkHandOverRequest();
+    }
+
+    private void onHandOverEvent(WatchedEvent event) {
+        if (event.getType() == Watcher.Event.EventType.None || closed.get()) {
+            return;
+        }
+        try {
+            events.execute(this::checkHandOverRequest);
+        } catch (RejectedExecutionException closing) {
+            // The election is closing: nothing to hand over.
+        }
+    }
+
+    /** On the election thread: re-arms the watch on the request node and acts on a request while leading. */
+    private void checkHandOverRequest() {
+        Optional<Epoch> term = epoch();
+        if (term.isEmpty() || closed.get()) {
+            return;
+        }
+        String path = HaPaths.handOverRequest(role);
+        try {
+            if (client.checkExists().usingWatcher(handOverWatcher).forPath(path) == null) {
+                return;
+            }
+            String named = new String(client.getData().forPath(path), StandardCharsets.UTF_8);
+            if (!named.equals(myAddress)) {
+                LOG.info("{} {}: dropping a stale hand-over request naming {}", role, myAddress, named);
+                fence.commit(term.get(), List.of(client.transactionOp().delete().forPath(path)));
+                return;
+            }
+            handOver(term.get(), path);
+        } catch (KeeperException.NoNodeException raced) {
+            // The request went away between our reads.
+        } catch (FencedException deposed) {
+            stepDown("fenced: " + deposed.getMessage());
+        } catch (Exception e) {
+            LOG.warn("{} {}: could not read the hand-over request {}", role, myAddress, path, e);
+        }
+    }
+
+    /**
+     * Gives leadership up now (this process cannot serve as the active, say it could not write its
+     * state) and rejoins as a candidate at the back of the queue; returns at once. Nothing happens
+     * unless it leads in {@code term}.
+     */
+    public void relinquish(Epoch term, String why) {
+        requireNonNull(term, "term is null");
+        try {
+            events.execute(() -> {
+                if (!epoch().filter(term::equals).isPresent() || closed.get()) {
+                    return;
+                }
+                LOG.warn("{} {}: relinquishing leadership of epoch {}: {}", role, myAddress, term.number(), why);
+                handOver(term, null);
+            });
+        } catch (RejectedExecutionException closing) {
+            // Closed already: nothing to relinquish.
+        }
+    }
+
+    /**
+     * Withdraws the address (and the request, when there is one) in one fenced transaction, steps
+     * down, and rejoins as a candidate.
+     */
+    private void handOver(Epoch term, String requestPath) {
+        LOG.info("{} {}: handing leadership over (epoch {})", role, myAddress, term.number());
+        String why = "handed over";
+        try {
+            List<CuratorOp> ops = new ArrayList<>();
+            if (requestPath != null) {
+                ops.add(client.transactionOp().delete().forPath(requestPath));
+            }
+            if (client.checkExists().forPath(HaPaths.active(role)) != null) {
+                ops.add(client.transactionOp().delete().forPath(HaPaths.active(role)));
+            }
+            if (!ops.isEmpty()) {
+                fence.commit(term, ops);
+            }
+        } catch (FencedException deposed) {
+            why = "fenced: " + deposed.getMessage();
+        } catch (Exception e) {
+            LOG.warn("{} {}: could not withdraw its address; stepping down regardless", role, myAddress, e);
+        }
+        stepDown(why);
+        rejoin();
+    }
+
+    private void rejoin() {
+        synchronized (latchLock) {
+            if (closed.get()) {
+                return;
+            }
+            LeaderLatch old = latch;
+            latch = newLatch();
+            try {
+                old.close(LeaderLatch.CloseMode.SILENT);
+            } catch (Exception e) {
+                LOG.warn("{} {}: closing the old leader latch failed", role, myAddress, e);
+            }
+            try {
+                latch.start();
+            } catch (Exception e) {
+                LOG.error("{} {}: could not rejoin the election", role, myAddress, e);
+            }
+        }
+        LOG.info("{} {}: rejoined the election as a candidate", role, myAddress);
     }
 
     /** Replaces whatever {@code /<role>/active} holds by an ephemeral node with this address, checked by the epoch. */
@@ -163,7 +288,9 @@ public final class LeaderElection implements AutoCloseable {
     /** Gives up candidacy for good: the role's other candidates take over. */
     private void leaveElection() {
         try {
-            latch.close();
+            synchronized (latchLock) {
+                latch.close();
+            }
         } catch (Exception e) {
             LOG.warn("{} {}: closing the leader latch failed", role, myAddress, e);
         }
@@ -200,7 +327,9 @@ public final class LeaderElection implements AutoCloseable {
             }
         }
         try {
-            latch.close(LeaderLatch.CloseMode.SILENT);
+            synchronized (latchLock) {
+                latch.close(LeaderLatch.CloseMode.SILENT);
+            }
         } catch (Exception e) {
             LOG.warn("{} {}: closing the leader latch failed", role, myAddress, e);
         }

@@ -103,12 +103,26 @@ public final class RpcClient implements AutoCloseable {
 
     public <T> T call(HostAndPort address, Object request, Class<T> replyType, Duration callTimeout, RetryPolicy retries)
             throws QuarryException {
+        return call(address, newCallId(), request, replyType, callTimeout, retries);
+    }
+
+    /** A fresh call id, for a caller that sends one call to several servers in turn (failover) under the same id. */
+    public long newCallId() {
+        return nextCallId.getAndIncrement();
+    }
+
+    /**
+     * Calls under a call id from {@link #newCallId()}: a server that keeps a retry cache answers a
+     * call it already ran with its first answer, even when the retry reaches it through another
+     * connection.
+     */
+    public <T> T call(HostAndPort address, long callId, Object request, Class<T> replyType, Duration callTimeout,
+                      RetryPolicy retries) throws QuarryException {
         requireNonNull(request, "request is null");
         if (loop.inEventLoop()) {
             throw new IllegalStateException(name + ": blocking call of " + request.getClass().getSimpleName()
                     + " from the RPC client's own I/O thread would never complete; use callAsync");
         }
-        long callId = nextCallId.getAndIncrement();
         for (int attempt = 1; ; attempt++) {
             try {
                 Object reply = await(send(address, callId, request, callTimeout), address, request, callTimeout);

@@ -104,7 +104,7 @@ final class BlockPipeline implements TransferConnection.Listener {
         }
         fresh.channel().config().setAutoRead(true);
         WriteBlockOp op = new WriteBlockOp(block, previousStamp, context.clientName(), nodes.subList(1, nodes.size()), stage,
-                context.settings().bytesPerChecksum(), true);
+                context.settings().bytesPerChecksum(), context.settings().syncOnClose());
         fresh.sendOp(op);
         OpResponse response;
         long timeoutMillis = context.settings().socketTimeout().toMillis();

@@ -3,79 +3,79 @@ package io.quarry.dfs.client;
 import static java.util.Objects.requireNonNull;
 
 import java.io.IOException;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.nio.ByteBuffer;
+import java.util.zip.CRC32C;
 
 import io.netty.buffer.ByteBuf;
-import io.netty.util.ReferenceCountUtil;
+import io.netty.buffer.ByteBufAllocator;
+import io.netty.buffer.Unpooled;
 import io.quarry.dfs.checksum.ChunkChecksums;
 import io.quarry.dfs.protocol.Block;
 import io.quarry.dfs.protocol.DatanodeId;
 import io.quarry.dfs.protocol.transfer.ClientReadStatus;
+import io.quarry.dfs.protocol.transfer.FrameType;
 import io.quarry.dfs.protocol.transfer.Packet;
 import io.quarry.dfs.protocol.transfer.ReadBlockOp;
 import io.quarry.dfs.protocol.transfer.ReadBlockResponse;
+import io.quarry.dfs.protocol.transfer.TransferFrames;
 import io.quarry.dfs.protocol.transfer.TransferOp;
 import io.quarry.dfs.protocol.transfer.TransferStatus;
 
 /**
- * Reads a range of one replica: sends a {@link ReadBlockOp}, verifies every packet against its
- * checksums and copies the bytes straight into the caller's array.
+ * Reads a range of one replica on the calling thread: sends a {@link ReadBlockOp}, then takes
+ * each packet straight from the socket into one direct buffer, verifies its CRC32C chunks there
+ * and copies the bytes into the caller's array.
  *
- * <p>The connection's I/O thread keeps reading on its own while fewer than {@link #HIGH_WATER}
- * packets wait, and pauses beyond that, so a slow reader holds the DataNode back. The reading
- * thread wakes the I/O thread only to resume a paused connection, once the queue is down to
- * {@link #LOW_WATER}: asking for each packet would cost a thread wake-up per packet.
+ * <p>No other thread is involved: the kernel's socket buffers hold the packets the DataNode sends
+ * ahead, so the DataNode's {@code sendfile} and this thread's checksums and copy overlap without
+ * a hand-off per packet (an event-loop thread receiving packets for this one cost a third busy
+ * thread and a wake-up per packet).
  */
-final class BlockReader implements TransferConnection.Listener {
-    /** Packets queued (of up to 256 KiB) beyond which the I/O thread stops reading the socket. */
-    static final int HIGH_WATER = 16;
-    /** Packets left in the queue when the reading thread resumes a paused connection. */
-    static final int LOW_WATER = 4;
-    private static final Object CLOSED = new Object();
+final class BlockReader {
+    /** Bytes of a packet header after the length prefix: type, seqno, offset, checksum length, data length, flags. */
+    private static final int PACKET_HEADER_BODY = TransferFrames.PACKET_HEADER_SIZE - 4;
+    /** Largest packet data this reader expects; the DataNode sends 256 KiB. */
+    private static final int INITIAL_DATA_CAPACITY = 256 * 1024;
 
     private final DatanodeId node;
     private final Block block;
-    private final long timeoutMillis;
-    private final BlockingQueue<Object> inbox = new LinkedBlockingQueue<>();
-    /** Set by the I/O thread when it stopped reading because the queue is full. */
-    private final AtomicBoolean paused = new AtomicBoolean();
-    private TransferConnection connection;
-    private volatile Throwable closeCause;
-    private Packet current;
+    private final BlockSocket socket;
+    private final ByteBufAllocator allocator;
+    private final ByteBuffer header = ByteBuffer.allocateDirect(4 + PACKET_HEADER_BODY);
+    private final CRC32C crc = new CRC32C();
+    private ByteBuf dataBuf;
+    /** The current packet's data, readable from position to limit. */
+    private ByteBuffer data;
+    private ByteBuffer checksums = ByteBuffer.allocate(4 * (INITIAL_DATA_CAPACITY / 512));
     private long nextOffset;
+    private long nextSeqno;
     private long remaining;
     /** Bytes of the first packet before the requested offset (packets start at a chunk boundary). */
     private long skip;
     private int bytesPerChecksum;
     private boolean sawLast;
-    private boolean aborted;
+    private boolean closed;
 
-    private BlockReader(DatanodeId node, Block block, long timeoutMillis) {
+    private BlockReader(DatanodeId node, Block block, BlockSocket socket, ByteBufAllocator allocator) {
         this.node = requireNonNull(node, "node is null");
         this.block = requireNonNull(block, "block is null");
-        this.timeoutMillis = timeoutMillis;
+        this.socket = requireNonNull(socket, "socket is null");
+        this.allocator = requireNonNull(allocator, "allocator is null");
     }
 
     /** Connects to {@code node} and asks for [offset, offset + length) of the block. */
-    static BlockReader open(DataNodeConnector connector, DatanodeId node, Block block, long offset, long length,
+    static BlockReader open(ByteBufAllocator allocator, DatanodeId node, Block block, long offset, long length,
                             String clientName, long timeoutMillis) throws ReplicaReadException {
-        BlockReader reader = new BlockReader(node, block, timeoutMillis);
+        BlockSocket socket;
         try {
-            reader.connection = connector.connect(node.transferAddress(), reader);
+            socket = BlockSocket.connect(node.transferAddress(), timeoutMillis);
         } catch (IOException e) {
-            throw new ReplicaReadException(e.getMessage(), false, e);
+            throw new ReplicaReadException(node + ": " + e.getMessage(), false, e);
         }
+        BlockReader reader = new BlockReader(node, block, socket, allocator);
         try {
-            reader.connection.requestRead();
-            reader.connection.sendOp(new ReadBlockOp(block, offset, length, clientName));
-            Object first = reader.next();
-            if (!(first instanceof TransferOp op) || !(op.message() instanceof ReadBlockResponse response)) {
-                ReferenceCountUtil.release(first);
-                throw new ReplicaReadException(node + ": expected a ReadBlockResponse, got " + first, false, null);
-            }
+            reader.sendOp(new ReadBlockOp(block, offset, length, clientName));
+            ReadBlockResponse response = reader.readResponse();
             if (response.status() != TransferStatus.SUCCESS) {
                 throw new ReplicaReadException(node + ": " + response.status() + " " + response.message(), false, null);
             }
@@ -109,22 +109,14 @@ final class BlockReader implements TransferConnection.Listener {
 
     /** Copies up to {@code length} bytes into {@code buffer}; returns 0 only when the range is done. */
     int read(byte[] buffer, int offset, int length) throws ReplicaReadException {
-        if (remaining == 0 || length == 0) {
-            return 0;
-        }
         int copied = 0;
-        // Fill the caller's array from every packet already here; wait only for the first one.
         while (copied < length && remaining > 0) {
-            if (current == null || !current.data().isReadable()) {
-                if (copied > 0 && inbox.isEmpty()) {
-                    break;
-                }
+            if (data == null || !data.hasRemaining()) {
                 nextPacket();
                 continue;
             }
-            ByteBuf data = current.data();
-            int n = (int) Math.min(Math.min(length - copied, data.readableBytes()), remaining);
-            data.readBytes(buffer, offset + copied, n);
+            int n = (int) Math.min(Math.min(length - copied, data.remaining()), remaining);
+            data.get(buffer, offset + copied, n);
             remaining -= n;
             copied += n;
         }
@@ -132,65 +124,142 @@ final class BlockReader implements TransferConnection.Listener {
     }
 
     private void nextPacket() throws ReplicaReadException {
-        if (current != null) {
-            current.release();
-            current = null;
+        header.clear();
+        fill(header, "a packet header");
+        header.flip();
+        int frameLength = header.getInt();
+        byte type = header.get();
+        if (type != FrameType.PACKET.code()) {
+            throw new ReplicaReadException(node + ": expected a packet at offset " + nextOffset + " of " + block
+                    + ", got a frame of type " + type, false, null);
         }
-        Object frame = next();
-        if (!(frame instanceof Packet packet)) {
-            ReferenceCountUtil.release(frame);
-            throw new ReplicaReadException(node + ": expected a packet at offset " + nextOffset + " of " + block + ", got " + frame, false, null);
+        long seqno = header.getLong();
+        long packetOffset = header.getLong();
+        int checksumLength = header.getInt();
+        int dataLength = header.getInt();
+        int flags = header.get() & 0xff;
+        if (checksumLength < 0 || dataLength < 0 || (long) checksumLength + dataLength != frameLength - PACKET_HEADER_BODY
+                || frameLength > TransferFrames.MAX_FRAME_SIZE) {
+            throw new ReplicaReadException(node + ": packet " + seqno + " of " + block + " declares " + checksumLength
+                    + " checksum bytes and " + dataLength + " data bytes in a frame of " + frameLength, false, null);
         }
-        current = packet;
-        if (packet.offsetInBlock() != nextOffset) {
-            throw new ReplicaReadException(node + ": sent a packet at offset " + packet.offsetInBlock() + " of " + block
-                    + " while " + nextOffset + " was expected", false, null);
+        if (packetOffset != nextOffset || seqno != nextSeqno) {
+            throw new ReplicaReadException(node + ": sent packet " + seqno + " at offset " + packetOffset + " of " + block
+                    + " while packet " + nextSeqno + " at " + nextOffset + " was expected", false, null);
         }
-        if (packet.isLast() && packet.dataLength() == 0) {
+        nextSeqno++;
+        boolean last = (flags & Packet.FLAG_LAST) != 0;
+        if (last && dataLength == 0) {
             sawLast = true;
-            throw new ReplicaReadException(node + ": ended " + block + " at offset " + nextOffset + " with "
-                    + remaining + " bytes still expected", false, null);
+            if (remaining > 0) {
+                throw new ReplicaReadException(node + ": ended " + block + " at offset " + nextOffset + " with "
+                        + remaining + " bytes still expected", false, null);
+            }
+            data = null;
+            return;
         }
-        int mismatch = ChunkChecksums.firstMismatch(packet.data(), packet.checksums(), bytesPerChecksum);
+        if (checksumLength != ChunkChecksums.checksumLength(dataLength, bytesPerChecksum)) {
+            throw new ReplicaReadException(node + ": packet " + seqno + " of " + block + " carries " + checksumLength
+                    + " checksum bytes for " + dataLength + " data bytes", false, null);
+        }
+        if (checksums.capacity() < checksumLength) {
+            checksums = ByteBuffer.allocate(checksumLength);
+        }
+        checksums.clear().limit(checksumLength);
+        fill(checksums, "the checksums of packet " + seqno);
+        checksums.flip();
+        ByteBuffer packetData = dataBuffer(dataLength);
+        fill(packetData, "the data of packet " + seqno);
+        packetData.flip();
+        int mismatch = firstMismatch(packetData, checksums);
         if (mismatch >= 0) {
+            ByteBuf wrappedData = Unpooled.wrappedBuffer(packetData.duplicate());
+            ByteBuf wrappedSums = Unpooled.wrappedBuffer(checksums.duplicate());
             throw new ReplicaReadException(node + ": checksum mismatch in " + block + " at offset "
                     + (nextOffset + (long) mismatch * bytesPerChecksum) + " ("
-                    + ChunkChecksums.describeMismatch(packet.data(), packet.checksums(), bytesPerChecksum, mismatch) + ")", true, null);
+                    + ChunkChecksums.describeMismatch(wrappedData, wrappedSums, bytesPerChecksum, mismatch) + ")", true, null);
         }
-        sawLast = packet.isLast();
-        nextOffset += packet.dataLength();
+        sawLast = last;
+        nextOffset += dataLength;
         if (skip > 0) {
-            int skipped = (int) Math.min(skip, packet.dataLength());
-            packet.data().skipBytes(skipped);
+            int skipped = (int) Math.min(skip, dataLength);
+            packetData.position(skipped);
             skip -= skipped;
+        }
+        data = packetData;
+    }
+
+    /** The index of the first chunk whose CRC32C differs from its checksum, or -1. */
+    private int firstMismatch(ByteBuffer bytes, ByteBuffer sums) {
+        int end = bytes.limit();
+        int chunk = 0;
+        for (int position = 0; position < end; position += bytesPerChecksum, chunk++) {
+            bytes.limit(Math.min(end, position + bytesPerChecksum)).position(position);
+            crc.reset();
+            crc.update(bytes);
+            if ((int) crc.getValue() != sums.getInt(chunk * ChunkChecksums.CHECKSUM_SIZE)) {
+                bytes.limit(end).position(0);
+                return chunk;
+            }
+        }
+        bytes.limit(end).position(0);
+        return -1;
+    }
+
+    private ByteBuffer dataBuffer(int length) {
+        if (dataBuf == null || dataBuf.capacity() < length) {
+            if (dataBuf != null) {
+                dataBuf.release();
+            }
+            dataBuf = allocator.directBuffer(Math.max(length, INITIAL_DATA_CAPACITY));
+        }
+        return dataBuf.nioBuffer(0, length).clear();
+    }
+
+    private void fill(ByteBuffer buffer, String what) throws ReplicaReadException {
+        try {
+            socket.readFully(buffer);
+        } catch (IOException e) {
+            throw new ReplicaReadException(node + ": cannot read " + what + " of " + block + " at offset " + nextOffset
+                    + ": " + e.getMessage(), false, e);
         }
     }
 
-    private Object next() throws ReplicaReadException {
-        // No busy-wait: the I/O thread and the DataNode need the few cores more than this thread
-        // needs a fast wake-up, and packets usually arrive several at a time.
-        Object frame = inbox.poll();
+    private ReadBlockResponse readResponse() throws ReplicaReadException {
+        ByteBuffer length = ByteBuffer.allocate(4);
+        fill(length, "the answer to a read");
+        int frameLength = length.flip().getInt();
+        if (frameLength <= 0 || frameLength > TransferFrames.MAX_FRAME_SIZE) {
+            throw new ReplicaReadException(node + ": answered a read of " + block + " with a frame of " + frameLength + " bytes",
+                    false, null);
+        }
+        ByteBuffer body = ByteBuffer.allocate(frameLength);
+        fill(body, "the answer to a read");
+        Object frame;
         try {
-            if (frame == null) {
-                frame = inbox.poll(timeoutMillis, TimeUnit.MILLISECONDS);
+            frame = TransferFrames.decode(Unpooled.wrappedBuffer(body.flip()));
+        } catch (RuntimeException e) {
+            throw new ReplicaReadException(node + ": sent a malformed answer to a read of " + block + ": " + e.getMessage(), false, e);
+        }
+        if (!(frame instanceof TransferOp op) || !(op.message() instanceof ReadBlockResponse response)) {
+            if (frame instanceof Packet packet) {
+                packet.release();
             }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new ReplicaReadException(node + ": interrupted while reading " + block, false, e);
+            throw new ReplicaReadException(node + ": expected a ReadBlockResponse, got " + frame, false, null);
         }
-        if (inbox.size() <= LOW_WATER && paused.compareAndSet(true, false)) {
-            connection.requestRead();
+        return response;
+    }
+
+    private void sendOp(Object op) throws ReplicaReadException {
+        ByteBuf frame = TransferFrames.encodeOp(allocator, op);
+        try {
+            socket.writeFully(frame.nioBuffer());
+        } catch (IOException e) {
+            throw new ReplicaReadException(node + ": cannot send " + op.getClass().getSimpleName() + " for " + block + ": "
+                    + e.getMessage(), false, e);
+        } finally {
+            frame.release();
         }
-        if (frame == null) {
-            throw new ReplicaReadException(node + ": no data for " + block + " within " + timeoutMillis + " ms", false, null);
-        }
-        if (frame == CLOSED) {
-            inbox.offer(CLOSED);
-            Throwable cause = closeCause;
-            throw new ReplicaReadException(node + ": connection closed while reading " + block
-                    + (cause == null ? "" : " (" + cause + ")"), false, cause);
-        }
-        return frame;
     }
 
     /** Ends a read whose range was fully returned: consumes the last packet and reports success. */
@@ -199,7 +268,7 @@ final class BlockReader implements TransferConnection.Listener {
             while (!sawLast) {
                 nextPacket();
             }
-            connection.sendOp(new ClientReadStatus(TransferStatus.SUCCESS));
+            sendOp(new ClientReadStatus(TransferStatus.SUCCESS));
         } catch (ReplicaReadException e) {
             // the bytes were verified already; the DataNode only misses our status
         } finally {
@@ -210,61 +279,25 @@ final class BlockReader implements TransferConnection.Listener {
     /** Tells the DataNode its replica is corrupt and closes. */
     void reportChecksumError() {
         try {
-            connection.sendOp(new ClientReadStatus(TransferStatus.ERROR_CHECKSUM));
+            sendOp(new ClientReadStatus(TransferStatus.ERROR_CHECKSUM));
+        } catch (ReplicaReadException e) {
+            // closing tells the DataNode enough
         } finally {
             abort();
         }
     }
 
-    /** Closes the connection and frees buffered packets. */
+    /** Closes the connection and frees the packet buffer. */
     void abort() {
-        if (current != null) {
-            current.release();
-            current = null;
-        }
-        if (connection != null) {
-            connection.close();
-        }
-        synchronized (this) {
-            aborted = true;
-            drain();
-        }
-    }
-
-    private void drain() {
-        Object frame;
-        while ((frame = inbox.poll()) != null) {
-            if (frame != CLOSED) {
-                ReferenceCountUtil.release(frame);
-            }
-        }
-    }
-
-    @Override
-    public synchronized void onFrame(TransferConnection from, Object frame) {
-        if (aborted) {
-            ReferenceCountUtil.release(frame);
-        } else {
-            inbox.offer(frame);
-        }
-    }
-
-    @Override
-    public void onReadComplete(TransferConnection from) {
-        if (inbox.size() < HIGH_WATER) {
-            from.requestRead();
+        if (closed) {
             return;
         }
-        paused.set(true);
-        // The reader may have emptied the queue between the check and the flag: look again.
-        if (inbox.size() < HIGH_WATER && paused.compareAndSet(true, false)) {
-            from.requestRead();
+        closed = true;
+        data = null;
+        if (dataBuf != null) {
+            dataBuf.release();
+            dataBuf = null;
         }
-    }
-
-    @Override
-    public void onClosed(TransferConnection from, Throwable cause) {
-        closeCause = cause;
-        inbox.offer(CLOSED);
+        socket.close();
     }
 }

@@ -8,11 +8,12 @@ import io.quarry.dfs.Permissions;
 
 /**
  * The QFS client's settings, read once from the configuration. Zero {@code replication} or
- * {@code blockSize} means "ask the NameNode's server defaults".
+ * {@code blockSize} means "ask the NameNode's server defaults". {@code syncOnClose}: whether the
+ * client asks every pipeline node to fsync a block before acknowledging its last packet.
  */
 public record ClientSettings(short replication, long blockSize, int bytesPerChecksum, int packetSize, int maxPacketsInFlight,
                              Duration socketTimeout, int blockWriteRetries, int maxBlockAcquireFailures, short umask,
-                             Duration leaseRenewInterval) {
+                             Duration leaseRenewInterval, boolean syncOnClose) {
     public ClientSettings {
         if (bytesPerChecksum <= 0) {
             throw new IllegalArgumentException("dfs.bytes-per-checksum must be positive, got " + bytesPerChecksum);
@@ -41,6 +42,7 @@ public record ClientSettings(short replication, long blockSize, int bytesPerChec
                 Math.max(1, conf.getInt(DfsConfigKeys.CLIENT_BLOCK_WRITE_RETRIES)),
                 Math.max(1, conf.getInt(DfsConfigKeys.CLIENT_MAX_BLOCK_ACQUIRE_FAILURES)),
                 Permissions.parseOctal(conf.getString(DfsConfigKeys.UMASK)),
-                softLimit.dividedBy(2).isZero() ? Duration.ofMillis(1) : softLimit.dividedBy(2));
+                softLimit.dividedBy(2).isZero() ? Duration.ofMillis(1) : softLimit.dividedBy(2),
+                conf.getBoolean(DfsConfigKeys.DATANODE_SYNC_ON_CLOSE));
     }
 }

@@ -5,14 +5,11 @@ import java.net.ConnectException;
 import java.util.concurrent.TimeUnit;
 
 import io.netty.bootstrap.Bootstrap;
-import io.netty.channel.AdaptiveRecvByteBufAllocator;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.socket.SocketChannel;
-import io.netty.handler.codec.ByteToMessageDecoder;
-import io.netty.handler.codec.LengthFieldBasedFrameDecoder;
 import io.quarry.common.rpc.NettyTransport;
 import io.quarry.common.concurrent.Threads;
 import io.quarry.common.net.HostAndPort;
@@ -30,8 +27,8 @@ final class DataNodeConnector implements AutoCloseable {
     }
 
     /**
-     * Connects and installs the transfer pipeline; reading starts only when the caller asks
-     * ({@link TransferConnection#requestRead()}), so a slow consumer holds back the DataNode.
+     * Connects and installs the transfer pipeline; reading starts when the caller turns on auto-read.
+     * Block writes use these connections; block reads use a {@link BlockSocket} on the reading thread.
      */
     TransferConnection connect(HostAndPort address, TransferConnection.Listener listener) throws IOException {
         TransferConnection connection = new TransferConnection(address, listener);
@@ -41,17 +38,12 @@ final class DataNodeConnector implements AutoCloseable {
                 .option(ChannelOption.TCP_NODELAY, true)
                 .option(ChannelOption.AUTO_READ, false)
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, connectTimeoutMillis)
-                .option(ChannelOption.SO_RCVBUF, 1 << 20)
                 .option(ChannelOption.SO_SNDBUF, 1 << 20)
-                .option(ChannelOption.RCVBUF_ALLOCATOR, new AdaptiveRecvByteBufAllocator(4096, 128 * 1024, 1 << 20))
                 .handler(new ChannelInitializer<SocketChannel>() {
                     @Override
                     protected void initChannel(SocketChannel channel) {
-                        // Read packets span many socket reads: gather them without copying into one buffer.
-                        LengthFieldBasedFrameDecoder frames = TransferFrames.frameDecoder();
-                        frames.setCumulator(ByteToMessageDecoder.COMPOSITE_CUMULATOR);
                         channel.pipeline()
-                                .addLast("frameDecoder", frames)
+                                .addLast("frameDecoder", TransferFrames.frameDecoder())
                                 .addLast("decoder", new TransferFrameDecoder())
                                 .addLast("handler", connection.handler());
                     }

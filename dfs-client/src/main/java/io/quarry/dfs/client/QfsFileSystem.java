@@ -14,6 +14,8 @@ import java.util.List;
 import io.netty.buffer.PooledByteBufAllocator;
 import io.quarry.common.conf.CommonConfigKeys;
 import io.quarry.common.conf.Configuration;
+import io.quarry.common.ha.HaConfigKeys;
+import io.quarry.common.ha.HaSettings;
 import io.quarry.common.net.HostAndPort;
 import io.quarry.common.rpc.Ack;
 import io.quarry.common.rpc.RpcClient;
@@ -21,7 +23,10 @@ import io.quarry.common.time.Clock;
 import io.quarry.dfs.BlockLocation;
 import io.quarry.dfs.CreateOptions;
 import io.quarry.dfs.FileStatus;
+import io.quarry.dfs.DfsConfigKeys;
 import io.quarry.dfs.FileSystem;
+import io.quarry.dfs.client.ha.NameNodeLocator;
+import io.quarry.dfs.client.ha.ZkNameNodeLocator;
 import io.quarry.dfs.Path;
 import io.quarry.dfs.Permissions;
 import io.quarry.dfs.SeekableInputStream;
@@ -63,11 +68,12 @@ public final class QfsFileSystem extends FileSystem {
     private final RackResolver racks;
     private volatile ServerDefaults serverDefaults;
 
-    private QfsFileSystem(URI uri, Configuration conf, Clock clock) {
+    private QfsFileSystem(URI uri, Configuration conf, Clock clock, NameNodeLocator locator) {
         this.uri = requireNonNull(uri, "uri is null");
         this.settings = ClientSettings.from(conf);
         this.rpc = new RpcClient("qfs-client", conf);
-        this.nameNode = new NameNodeClient(rpc, new HostAndPort(uri.getHost(), uri.getPort()));
+        this.nameNode = new NameNodeClient(rpc, locator, clock, conf.getDuration(DfsConfigKeys.CLIENT_FAILOVER_TIMEOUT),
+                conf.getDuration(DfsConfigKeys.CLIENT_FAILOVER_CALL_TIMEOUT), conf.getDuration(DfsConfigKeys.CLIENT_FAILOVER_SLEEP_MAX));
         this.connector = new DataNodeConnector("qfs-client",
                 Math.toIntExact(Math.min(Integer.MAX_VALUE, conf.getDuration(CommonConfigKeys.RPC_CONNECT_TIMEOUT).toMillis())));
         this.leaseRenewer = new LeaseRenewer(nameNode, settings.leaseRenewInterval());
@@ -76,13 +82,23 @@ public final class QfsFileSystem extends FileSystem {
         this.workingDirectory = new Path(uri.getScheme() + "://" + uri.getAuthority() + "/user/" + rpc.user());
     }
 
-    /** Connects to the NameNode named by a {@code qfs://host:port} URI (the path part is ignored). */
+    /**
+     * Connects to the NameNode named by a {@code qfs://host:port} URI (the path part is ignored).
+     * With {@code ha.zookeeper.quorum} set, a URI without a port ({@code qfs://mycluster}) names an
+     * HA pair: calls go to whichever NameNode is active and follow it across failovers.
+     */
     public static QfsFileSystem connect(URI uri, Configuration conf) throws IOException {
+        HaSettings ha = HaSettings.from(conf);
+        if (uri.getHost() != null && uri.getPort() < 0 && ha.enabled()) {
+            URI root = URI.create(uri.getScheme() + "://" + uri.getHost());
+            return new QfsFileSystem(root, conf, Clock.system(), ZkNameNodeLocator.connect(ha));
+        }
         if (uri.getHost() == null || uri.getPort() < 0) {
-            throw new IOException("QFS URI " + uri + " must name the NameNode as qfs://host:port");
+            throw new IOException("QFS URI " + uri + " must name the NameNode as qfs://host:port (or, with "
+                    + HaConfigKeys.QUORUM.name() + " set, an HA cluster as qfs://name)");
         }
         URI root = URI.create(uri.getScheme() + "://" + uri.getHost() + ":" + uri.getPort());
-        return new QfsFileSystem(root, conf, Clock.system());
+        return new QfsFileSystem(root, conf, Clock.system(), NameNodeLocator.fixed(new HostAndPort(uri.getHost(), uri.getPort())));
     }
 
     private static String localHostName() {
@@ -254,5 +270,6 @@ public final class QfsFileSystem extends FileSystem {
         leaseRenewer.close();
         connector.close();
         rpc.close();
+        nameNode.close();
     }
 }

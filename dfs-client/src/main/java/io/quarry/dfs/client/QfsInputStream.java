@@ -130,7 +130,7 @@ final class QfsInputStream extends SeekableInputStream {
                 }
                 long blockEnd = Math.min(block.offset() + block.block().numBytes(), fileLength);
                 try {
-                    reader = BlockReader.open(context.connector(), node, block.block(), position - block.offset(),
+                    reader = BlockReader.open(context.allocator(), node, block.block(), position - block.offset(),
                             blockEnd - position, context.clientName(), context.settings().socketTimeout().toMillis());
                     readerBlock = block;
                 } catch (ReplicaReadException e) {

@@ -13,7 +13,7 @@ import io.quarry.dfs.protocol.transfer.TransferFrames;
 
 /**
  * One client connection to a DataNode's transfer port. Inbound frames (ops, packets, acks) go
- * to a {@link Listener} on the event loop, which must not block; reading is on demand.
+ * to a {@link Listener} on the event loop, which must not block.
  */
 final class TransferConnection {
     /** Receives the decoded frames of a connection, on its event loop. */
@@ -23,10 +23,6 @@ final class TransferConnection {
 
         /** The connection closed or failed; {@code cause} is null for a plain close. */
         void onClosed(TransferConnection connection, Throwable cause);
-
-        /** The event loop finished a batch of reads. */
-        default void onReadComplete(TransferConnection connection) {
-        }
     }
 
     private final HostAndPort address;
@@ -65,14 +61,6 @@ final class TransferConnection {
         return channel.writeAndFlush(frame);
     }
 
-    /** Asks the event loop to read more from the socket. */
-    void requestRead() {
-        Channel current = channel;
-        if (current != null) {
-            current.read();
-        }
-    }
-
     void close() {
         Channel current = channel;
         if (current != null) {
@@ -90,11 +78,6 @@ final class TransferConnection {
                     ReferenceCountUtil.safeRelease(message);
                     ctx.fireExceptionCaught(e);
                 }
-            }
-
-            @Override
-            public void channelReadComplete(ChannelHandlerContext ctx) {
-                listener.onReadComplete(TransferConnection.this);
             }
 
             @Override

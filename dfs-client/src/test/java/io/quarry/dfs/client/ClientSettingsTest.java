@@ -26,6 +26,7 @@ class ClientSettingsTest {
         assertThat(settings.maxBlockAcquireFailures()).isEqualTo(3);
         assertThat(settings.umask()).isEqualTo((short) 022);
         assertThat(settings.leaseRenewInterval()).isEqualTo(Duration.ofSeconds(30));
+        assertThat(settings.syncOnClose()).as("close() means on disk by default").isTrue();
     }
 
     @Test
@@ -35,12 +36,14 @@ class ClientSettingsTest {
                 .with("dfs.blocksize", "64k")
                 .with("dfs.client-write-packet-size", "1000")
                 .with("fs.permissions.umask-mode", "077")
-                .with("dfs.client.socket-timeout", "5s"));
+                .with("dfs.client.socket-timeout", "5s")
+                .with("dfs.datanode.synconclose", "false"));
         assertThat(settings.replication()).isEqualTo((short) 2);
         assertThat(settings.blockSize()).isEqualTo(65536);
         assertThat(settings.packetSize()).isEqualTo(512);
         assertThat(settings.umask()).isEqualTo((short) 077);
         assertThat(settings.socketTimeout()).isEqualTo(Duration.ofSeconds(5));
+        assertThat(settings.syncOnClose()).isFalse();
     }
 
     @Test

@@ -28,6 +28,7 @@ import io.quarry.dfs.datanode.metrics.DataNodeMetrics;
 import io.quarry.dfs.datanode.scanner.BlockScanner;
 import io.quarry.dfs.datanode.service.CommandExecutor;
 import io.quarry.dfs.datanode.service.NameNodeService;
+import io.quarry.dfs.datanode.service.NameNodeServices;
 import io.quarry.dfs.datanode.storage.DataStorage;
 import io.quarry.dfs.datanode.storage.Dataset;
 import io.quarry.dfs.datanode.storage.Replica;
@@ -57,7 +58,7 @@ public final class DataNode implements Daemon {
     private final ExecutorService diskExecutor;
     private final EventLoopGroup eventLoops;
     private final RpcClient rpc;
-    private final NameNodeService nameNodeService;
+    private final NameNodeServices nameNodeService;
     private final TransferServer transferServer;
     private final StatusServer statusServer;
     private final BlockScanner scanner;
@@ -93,9 +94,13 @@ public final class DataNode implements Daemon {
         this.eventLoops = NettyTransport.newGroup(Math.max(2, Runtime.getRuntime().availableProcessors()), Threads.named(name + "-transfer-%d"));
         this.rpc = new RpcClient(name, conf);
         DatanodeId[] self = new DatanodeId[1];
-        this.nameNodeService = new NameNodeService(name, rpc, config.nameNodeAddress(), dataset, () -> self[0], clock,
-                config.heartbeatInterval(), config.blockReportInterval(), config.rpcTimeout(), pool::getActiveCount,
-                storage::acceptClusterId, faultHandler);
+        List<NameNodeService> services = new ArrayList<>();
+        for (HostAndPort nameNode : config.nameNodeAddresses()) {
+            services.add(new NameNodeService(config.nameNodeAddresses().size() == 1 ? name : name + "-" + nameNode, rpc, nameNode,
+                    dataset, () -> self[0], clock, config.heartbeatInterval(), config.blockReportInterval(), config.rpcTimeout(),
+                    pool::getActiveCount, storage::acceptClusterId, faultHandler));
+        }
+        this.nameNodeService = new NameNodeServices(services);
         TransferServer transfer = null;
         StatusServer status = null;
         try {
@@ -122,7 +127,7 @@ public final class DataNode implements Daemon {
         nameNodeService.start(commands::execute);
         scanner.start();
         LOG.info("{}: started with {} replicas in {}; data {}, http {}, NameNode {}", name, dataset.replicas().size(),
-                storage.directories(), transferServer.address(), statusServer.address(), config.nameNodeAddress());
+                storage.directories(), transferServer.address(), statusServer.address(), config.nameNodeAddresses());
     }
 
     public static DataNode start(Configuration conf) throws IOException {

@@ -14,13 +14,22 @@ import io.quarry.dfs.DfsConfigKeys;
 
 /** The DataNode's settings, read once at start. */
 public record DataNodeConfig(List<Path> dataDirs, HostAndPort transferAddress, HostAndPort httpAddress, String hostname,
-                             HostAndPort nameNodeAddress, boolean syncOnClose, int bytesPerChecksum, Duration heartbeatInterval,
+                             List<HostAndPort> nameNodeAddresses, boolean syncOnClose, int bytesPerChecksum, Duration heartbeatInterval,
                              Duration blockReportInterval, Duration scanPeriod, int transferThreads, Duration rpcTimeout,
                              Duration connectTimeout, Duration socketTimeout) {
     static final int DEFAULT_NAMENODE_PORT = 8020;
 
     public DataNodeConfig {
         dataDirs = List.copyOf(dataDirs);
+        nameNodeAddresses = List.copyOf(nameNodeAddresses);
+        if (nameNodeAddresses.isEmpty()) {
+            throw new ConfigException("A DataNode needs at least one NameNode address");
+        }
+    }
+
+    /** The first (without HA, the only) NameNode. */
+    public HostAndPort nameNodeAddress() {
+        return nameNodeAddresses.get(0);
     }
 
     public static DataNodeConfig from(Configuration conf) {
@@ -28,7 +37,7 @@ public record DataNodeConfig(List<Path> dataDirs, HostAndPort transferAddress, H
                 HostAndPort.parse(conf.getString(DfsConfigKeys.DATANODE_ADDRESS)),
                 HostAndPort.parse(conf.getString(DfsConfigKeys.DATANODE_HTTP_ADDRESS)),
                 conf.getString(DfsConfigKeys.DATANODE_HOSTNAME),
-                nameNodeAddress(conf),
+                nameNodeAddresses(conf),
                 conf.getBoolean(DfsConfigKeys.DATANODE_SYNC_ON_CLOSE),
                 conf.getInt(DfsConfigKeys.BYTES_PER_CHECKSUM),
                 conf.getDuration(DfsConfigKeys.HEARTBEAT_INTERVAL),
@@ -54,6 +63,21 @@ public record DataNodeConfig(List<Path> dataDirs, HostAndPort transferAddress, H
         String base = conf.isSet(DfsConfigKeys.TMP_DIR) ? conf.getString(DfsConfigKeys.TMP_DIR)
                 : Path.of(System.getProperty("java.io.tmpdir"), "quarry-" + CommonConfigKeys.currentUser(conf)).toString();
         return List.of(Path.of(base, "dfs", "data"));
+    }
+
+    /** Every NameNode of an HA pair ({@code dfs.namenode.ha.rpc-addresses}), or the single NameNode. */
+    static List<HostAndPort> nameNodeAddresses(Configuration conf) {
+        if (conf.isSet(DfsConfigKeys.NAMENODE_HA_RPC_ADDRESSES)) {
+            List<HostAndPort> addresses = new ArrayList<>();
+            for (String address : conf.getList(DfsConfigKeys.NAMENODE_HA_RPC_ADDRESSES)) {
+                addresses.add(HostAndPort.parse(address.trim()));
+            }
+            if (addresses.isEmpty()) {
+                throw new ConfigException(DfsConfigKeys.NAMENODE_HA_RPC_ADDRESSES.name() + " lists no address");
+            }
+            return addresses;
+        }
+        return List.of(nameNodeAddress(conf));
     }
 
     static HostAndPort nameNodeAddress(Configuration conf) {

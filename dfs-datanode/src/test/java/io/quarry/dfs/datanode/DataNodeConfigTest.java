@@ -62,6 +62,17 @@ class DataNodeConfigTest {
     }
 
     @Test
+    void withHaTheDataNodeReportsToEveryListedNameNode() {
+        DataNodeConfig config = DataNodeConfig.from(Configuration.empty()
+                .with("fs.defaultFS", "qfs://prod")
+                .with("dfs.namenode.ha.rpc-addresses", "nn1.example:8020, nn2.example:8021"));
+        assertThat(config.nameNodeAddresses()).containsExactly(new HostAndPort("nn1.example", 8020),
+                new HostAndPort("nn2.example", 8021));
+        DataNodeConfig single = DataNodeConfig.from(Configuration.empty().with("fs.defaultFS", "qfs://nn.example:9000"));
+        assertThat(single.nameNodeAddresses()).containsExactly(new HostAndPort("nn.example", 9000));
+    }
+
+    @Test
     void theRegistrationHostIsTheConfiguredNameThenTheBindHost() throws Exception {
         DataNodeConfig named = DataNodeConfig.from(Configuration.empty().with("dfs.datanode.hostname", "node7")
                 .with("dfs.datanode.address", "127.0.0.3:0"));

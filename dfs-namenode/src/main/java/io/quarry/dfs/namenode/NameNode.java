@@ -21,6 +21,7 @@ import io.quarry.common.concurrent.Threads;
 import io.quarry.common.conf.Configuration;
 import io.quarry.common.fault.FaultHandler;
 import io.quarry.common.fault.LoggingFaultHandler;
+import io.quarry.common.ha.HaSettings;
 import io.quarry.common.http.StatusServer;
 import io.quarry.common.lifecycle.Daemon;
 import io.quarry.common.lifecycle.DaemonRunner;
@@ -31,6 +32,11 @@ import io.quarry.dfs.namenode.controller.Controller;
 import io.quarry.dfs.namenode.controller.ControllerResult;
 import io.quarry.dfs.namenode.controller.Monitors;
 import io.quarry.dfs.namenode.controller.Operations;
+import io.quarry.dfs.namenode.controller.RetryCache;
+import io.quarry.dfs.namenode.controller.ServiceRole;
+import io.quarry.dfs.namenode.ha.ZkJournal;
+import io.quarry.dfs.namenode.ha.ZkNameNodeStore;
+import io.quarry.dfs.namenode.journal.NameDirectory;
 import io.quarry.dfs.namenode.namespace.GroupResolver;
 import io.quarry.dfs.namenode.rpc.CallerResolver;
 import io.quarry.dfs.namenode.rpc.NameNodeRpcService;
@@ -40,60 +46,142 @@ import io.quarry.dfs.namenode.rpc.NameNodeRpcService;
  * DataNodes on one RPC port, with a status page and metrics on its HTTP port. Stops in reverse
  * start order; {@link #abort()} stops without syncing or checkpointing, as a crash would.
  */
-public final class NameNode implements Daemon {
+public final class NameNode implements Daemon, HaSupervisor.Cores {
     private static final Logger LOG = LoggerFactory.getLogger(NameNode.class);
 
-    private final NameNodeCore core;
+    private final NameNodeConfig config;
+    private final Clock clock;
+    private final FaultHandler faultHandler;
+    private final CallerResolver callers;
     private final ScheduledExecutorService timer;
-    private final RpcServer rpc;
-    private final StatusServer http;
     private final NameNodeMetrics metrics;
+    private final ZkNameNodeStore zk;
+    private final String zkClusterId;
+    private final java.time.Duration sessionTimeout;
+    private volatile NameNodeCore core;
+    private volatile NameNodeRpcService service;
+    private RpcServer rpc;
+    private StatusServer http;
+    private HaSupervisor ha;
     private volatile boolean closed;
 
-    private NameNode(NameNodeCore core, ScheduledExecutorService timer, RpcServer rpc, StatusServer http, NameNodeMetrics metrics) {
-        this.core = core;
-        this.timer = timer;
-        this.rpc = rpc;
-        this.http = http;
-        this.metrics = metrics;
+    private NameNode(NameNodeConfig config, Configuration conf, Clock clock, FaultHandler faultHandler, ZkNameNodeStore zk,
+                     String zkClusterId, java.time.Duration sessionTimeout) {
+        this.sessionTimeout = sessionTimeout;
+        this.config = config;
+        this.clock = clock;
+        this.faultHandler = faultHandler;
+        this.zk = zk;
+        this.zkClusterId = zkClusterId;
+        this.callers = new CallerResolver(new GroupResolver(conf), config.superuser(), config.superuserGroup());
+        this.timer = Executors.newSingleThreadScheduledExecutor(Threads.named("namenode-timer-%d"));
+        this.metrics = new NameNodeMetrics(() -> core.stats(), () -> core.journal().syncCount(), () -> core.checkpointer().count());
     }
 
     public static NameNode start(Configuration conf) throws IOException {
         return start(conf, Clock.system(), new LoggingFaultHandler("namenode"));
     }
 
+    /**
+     * Starts a NameNode. Without {@code ha.zookeeper.quorum} it runs alone on its local journal;
+     * with it, it joins the NameNode election of the cluster's ZooKeeper namespace and starts as
+     * a standby that follows the ZooKeeper journal.
+     */
     public static NameNode start(Configuration conf, Clock clock, FaultHandler faultHandler) throws IOException {
         requireNonNull(conf, "conf is null");
         NameNodeConfig config = NameNodeConfig.from(conf);
+        HaSettings haSettings = HaSettings.from(conf);
         LOG.info("Starting NameNode with settings {}", conf.asMap());
-        NameNodeCore core = NameNodeCore.load(config, clock, faultHandler, KryoCodec.shared(), new Random());
-        ScheduledExecutorService timer = null;
-        RpcServer rpc = null;
+        ZkNameNodeStore zk = null;
+        String zkClusterId = null;
+        if (haSettings.enabled()) {
+            zk = ZkNameNodeStore.connect(haSettings);
+            try {
+                zkClusterId = zk.clusterId(config.clusterId());
+                NameDirectory.openOrFormat(config.nameDir(), zkClusterId);
+            } catch (IOException | RuntimeException e) {
+                zk.close();
+                throw e;
+            }
+        }
+        NameNode nameNode = new NameNode(config, conf, clock, faultHandler, zk, zkClusterId, haSettings.sessionTimeout());
         try {
-            NameNodeMetrics metrics = new NameNodeMetrics(core::stats, core.journal()::syncCount, core.checkpointer()::count);
-            timer = Executors.newSingleThreadScheduledExecutor(Threads.named("namenode-timer-%d"));
-            Monitors monitors = core.monitors();
-            runFirstTick(core);
-            long tickMillis = Math.max(1, config.monitorInterval().toMillis());
-            timer.scheduleWithFixedDelay(() -> core.controller().event("tick", monitors::tick), 0, tickMillis, TimeUnit.MILLISECONDS);
-            CallerResolver callers = new CallerResolver(new GroupResolver(conf), config.superuser(), config.superuserGroup());
-            // The service only queues calls for the controller, so it runs on the I/O threads; the
-            // rare OS group lookup for a new user goes to the timer thread instead.
-            rpc = RpcServer.startNonBlocking("namenode", config.rpcBindAddress(),
-                    new NameNodeRpcService(core.controller(), core.ops(), callers, metrics, timer), conf, clock);
-            StatusServer http = StatusServer.start("namenode", config.httpAddress(), metrics.registry(), core::status);
-            LOG.info("NameNode of cluster {} serving RPC on {} and HTTP on {}", core.clusterId(), rpc.address(), http.address());
-            return new NameNode(core, timer, rpc, http, metrics);
+            nameNode.startServing(conf);
+            return nameNode;
         } catch (IOException | RuntimeException e) {
-            if (rpc != null) {
-                rpc.close();
-            }
-            if (timer != null) {
-                timer.shutdownNow();
-            }
-            core.close();
+            nameNode.abort();
             throw e;
         }
+    }
+
+    private void startServing(Configuration conf) throws IOException {
+        core = zk == null ? NameNodeCore.load(config, clock, faultHandler, KryoCodec.shared(), new Random()) : loadStandby();
+        service = serviceFor(core);
+        runFirstTick(core);
+        long tickMillis = Math.max(1, config.monitorInterval().toMillis());
+        timer.scheduleWithFixedDelay(() -> {
+            NameNodeCore current = core;
+            current.controller().event("tick", current.monitors()::tick);
+        }, 0, tickMillis, TimeUnit.MILLISECONDS);
+        // The service only queues calls for the controller, so it runs on the I/O threads; the
+        // rare OS group lookup for a new user goes to the timer thread instead.
+        rpc = RpcServer.startNonBlocking("namenode", config.rpcBindAddress(), (context, request) -> service.handle(context, request),
+                conf, clock);
+        http = StatusServer.start("namenode", config.httpAddress(), metrics.registry(), () -> core.status());
+        if (zk != null) {
+            metrics.registry().gauge("quarry_namenode_ha_active", "1 while this NameNode is the active of its HA pair, 0 as a standby.",
+                    () -> core.role().isActive() ? 1 : 0);
+            java.time.Duration grace = sessionTimeout.multipliedBy(3);
+            ha = new HaSupervisor(zk, this, rpc.address().toString(),
+                    grace.compareTo(java.time.Duration.ofSeconds(5)) < 0 ? java.time.Duration.ofSeconds(5) : grace);
+            try {
+                ha.start();
+            } catch (Exception e) {
+                throw new IOException("NameNode cannot join the election in ZooKeeper " + zk.quorum() + ": " + e.getMessage(), e);
+            }
+            LOG.info("NameNode of cluster {} serving RPC on {} and HTTP on {}; standby until elected (ZooKeeper {})",
+                    core.clusterId(), rpc.address(), http.address(), zk.quorum());
+        } else {
+            LOG.info("NameNode of cluster {} serving RPC on {} and HTTP on {}", core.clusterId(), rpc.address(), http.address());
+        }
+    }
+
+    private NameNodeRpcService serviceFor(NameNodeCore target) {
+        return new NameNodeRpcService(target.controller(), target.ops(), callers, metrics, timer, target.role(), target.retryCache());
+    }
+
+    @Override
+    public NameNodeCore current() {
+        return core;
+    }
+
+    @Override
+    public NameNodeCore loadStandby() throws IOException {
+        KryoCodec codec = KryoCodec.shared();
+        ZkJournal[] journal = new ZkJournal[1];
+        journal[0] = zk.newJournal(codec, config.journalMaxBatch(), reason -> {
+            HaSupervisor supervisor = ha;
+            if (supervisor != null && core != null && core.journal() == journal[0]) {
+                supervisor.fenced(reason);
+            }
+        });
+        NameNodeCore.Storage storage = new NameNodeCore.Storage(zkClusterId, journal[0],
+                zk.newImageStore(codec, zkClusterId, () -> ha == null ? null : ha.activeEpoch()));
+        return NameNodeCore.load(config, clock, faultHandler, new Random(), storage, ServiceRole.standby(),
+                new RetryCache(RetryCache.DEFAULT_CAPACITY));
+    }
+
+    @Override
+    public void replace(NameNodeCore next) {
+        NameNodeCore previous = core;
+        try {
+            runFirstTick(next);
+        } catch (IOException e) {
+            LOG.warn("First monitor run of the reloaded namespace failed: {}", e.toString());
+        }
+        core = next;
+        service = serviceFor(next);
+        previous.abort();
     }
 
     /** Evaluates safe mode (an empty namespace leaves it at once) before the first request is served. */
@@ -111,6 +199,16 @@ public final class NameNode implements Daemon {
         }
     }
 
+    /** True when this NameNode serves clients: always without HA, only while elected with it. */
+    public boolean isActive() {
+        return core.role().isActive();
+    }
+
+    /** The ZooKeeper side of an HA NameNode, for tests that expire its session; empty without HA. */
+    public java.util.Optional<ZkNameNodeStore> zooKeeperStore() {
+        return java.util.Optional.ofNullable(zk);
+    }
+
     public HostAndPort rpcAddress() {
         return rpc.address();
     }
@@ -120,6 +218,7 @@ public final class NameNode implements Daemon {
     }
 
     public boolean isInSafeMode() {
+        NameNodeCore core = this.core;
         return core.ops().state().safeMode().isOn();
     }
 
@@ -178,14 +277,28 @@ public final class NameNode implements Daemon {
         }
         closed = true;
         List<Throwable> failures = new ArrayList<>();
-        stop(failures, "HTTP server", http::close);
-        stop(failures, "RPC server", rpc::close);
+        if (http != null) {
+            stop(failures, "HTTP server", http::close);
+        }
+        if (rpc != null) {
+            stop(failures, "RPC server", rpc::close);
+        }
         stop(failures, "timer", () -> {
             timer.shutdownNow();
             timer.awaitTermination(5, TimeUnit.SECONDS);
         });
-        stop(failures, "final checkpoint", () -> checkpoint().get(60, TimeUnit.SECONDS));
-        stop(failures, "namespace", core::close);
+        if (core != null && core.role().isActive()) {
+            stop(failures, "final checkpoint", () -> checkpoint().get(60, TimeUnit.SECONDS));
+        }
+        if (ha != null) {
+            stop(failures, "HA supervisor", ha::close);
+        }
+        if (core != null) {
+            stop(failures, "namespace", core::close);
+        }
+        if (zk != null) {
+            stop(failures, "ZooKeeper client", zk::close);
+        }
         if (failures.isEmpty()) {
             LOG.info("NameNode stopped");
         } else {
@@ -200,9 +313,21 @@ public final class NameNode implements Daemon {
         }
         closed = true;
         timer.shutdownNow();
-        core.abort();
-        rpc.close();
-        http.close();
+        if (ha != null) {
+            ha.abort();
+        }
+        if (core != null) {
+            core.abort();
+        }
+        if (zk != null) {
+            zk.close();
+        }
+        if (rpc != null) {
+            rpc.close();
+        }
+        if (http != null) {
+            http.close();
+        }
         LOG.info("NameNode aborted");
     }
 

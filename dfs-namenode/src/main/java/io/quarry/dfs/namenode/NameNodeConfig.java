@@ -17,7 +17,8 @@ public record NameNodeConfig(HostAndPort rpcAddress, HostAndPort rpcBindAddress,
                              int bytesPerChecksum, int writePacketSize, double safeModeThreshold, Duration safeModeExtension,
                              int safeModeMinDatanodes, Duration checkpointPeriod, long checkpointTxns, int checkpointsRetained,
                              int journalMaxBatch, Duration leaseSoftLimit, Duration leaseHardLimit, boolean permissionsEnabled,
-                             String superuserGroup, String topologyFile, String clusterId, String superuser, Duration monitorInterval) {
+                             String superuserGroup, String topologyFile, String clusterId, String superuser, Duration monitorInterval,
+                             boolean journalSync) {
 
     public static NameNodeConfig from(Configuration conf) {
         HostAndPort rpc = rpcAddress(conf);
@@ -41,7 +42,7 @@ public record NameNodeConfig(HostAndPort rpcAddress, HostAndPort rpcBindAddress,
                 conf.getDuration(DfsConfigKeys.LEASE_SOFT_LIMIT), conf.getDuration(DfsConfigKeys.LEASE_HARD_LIMIT),
                 conf.getBoolean(DfsConfigKeys.PERMISSIONS_ENABLED), conf.getString(DfsConfigKeys.SUPERUSER_GROUP),
                 conf.getString(DfsConfigKeys.TOPOLOGY_TABLE), conf.getString(DfsConfigKeys.CLUSTER_ID), user,
-                conf.getDuration(NameNodeConfigKeys.MONITOR_INTERVAL));
+                conf.getDuration(NameNodeConfigKeys.MONITOR_INTERVAL), conf.getBoolean(NameNodeConfigKeys.JOURNAL_SYNC));
     }
 
     private static int positive(Configuration conf, String key, int value) {

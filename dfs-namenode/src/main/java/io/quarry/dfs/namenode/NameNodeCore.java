@@ -21,10 +21,13 @@ import io.quarry.dfs.namenode.controller.Monitors;
 import io.quarry.dfs.namenode.controller.NamespaceImage;
 import io.quarry.dfs.namenode.controller.Operations;
 import io.quarry.dfs.namenode.controller.RecordApplier;
+import io.quarry.dfs.namenode.controller.RetryCache;
+import io.quarry.dfs.namenode.controller.ServiceRole;
 import io.quarry.dfs.namenode.datanodes.DatanodeManager;
 import io.quarry.dfs.namenode.datanodes.Topology;
 import io.quarry.dfs.namenode.journal.CheckpointStore;
 import io.quarry.dfs.namenode.journal.FileJournal;
+import io.quarry.dfs.namenode.journal.ImageStore;
 import io.quarry.dfs.namenode.journal.Journal;
 import io.quarry.dfs.namenode.journal.NameDirectory;
 import io.quarry.dfs.namenode.leases.LeaseManager;
@@ -44,23 +47,48 @@ final class NameNodeCore implements AutoCloseable {
     private final Checkpointer checkpointer;
     private final Monitors monitors;
     private final ReplicationMonitor replication;
+    private final ServiceRole role;
+    private final RecordApplier applier;
+    private final RetryCache retryCache;
     private volatile NameNodeStats stats = NameNodeStats.EMPTY;
 
+    /** Where the namespace is kept: the journal and the checkpoint images, and the cluster they belong to. */
+    record Storage(String clusterId, Journal journal, ImageStore images) {
+    }
+
     private NameNodeCore(MetadataState state, Journal journal, Controller controller, Operations ops, Checkpointer checkpointer,
-                         ReplicationMonitor replication) {
+                         ReplicationMonitor replication, ServiceRole role, RecordApplier applier, RetryCache retryCache) {
         this.state = state;
         this.journal = journal;
         this.controller = controller;
         this.ops = ops;
         this.checkpointer = checkpointer;
         this.replication = replication;
-        this.monitors = new Monitors(state, controller, ops.datanodes(), ops.leases(), replication, checkpointer, this::publishStats);
+        this.role = role;
+        this.applier = applier;
+        this.retryCache = retryCache;
+        this.monitors = new Monitors(state, controller, ops.datanodes(), ops.leases(), replication, checkpointer, this::publishStats,
+                role);
     }
 
+    /** The single NameNode: checkpoints and journal segments in its name directory, always active. */
     static NameNodeCore load(NameNodeConfig config, Clock clock, FaultHandler faultHandler, KryoCodec codec, Random random)
             throws IOException {
-        long started = clock.nanoTime();
         NameDirectory nameDir = NameDirectory.openOrFormat(config.nameDir(), config.clusterId());
+        Storage storage = new Storage(nameDir.clusterId(), new FileJournal(nameDir.path(), codec, faultHandler, config.journalMaxBatch(),
+                config.journalSync()),
+                new CheckpointStore(nameDir.path(), codec, nameDir.clusterId()));
+        return load(config, clock, faultHandler, random, storage, ServiceRole.active(), null);
+    }
+
+    /**
+     * Loads the newest image and the journal after it from {@code storage}.
+     *
+     * @param retryCache filled from the journal's call records; null when calls are not cached
+     */
+    static NameNodeCore load(NameNodeConfig config, Clock clock, FaultHandler faultHandler, Random random, Storage storage,
+                             ServiceRole role, RetryCache retryCache) throws IOException {
+        long started = clock.nanoTime();
         DatanodeManager datanodes = new DatanodeManager(Topology.load(config.topologyFile()), clock, config.deadAfter());
         BlockManager blocks = new BlockManager(datanodes);
         MetadataState state = new MetadataState(config, clock,
@@ -68,9 +96,9 @@ final class NameNodeCore implements AutoCloseable {
                 new LeaseManager(clock, config.leaseSoftLimit().toNanos(), config.leaseHardLimit().toNanos()),
                 new SafeMode(clock, config.safeModeThreshold(), config.safeModeMinDatanodes(), config.safeModeExtension().toNanos()),
                 new PendingTransfers(), new RackAwarePlacement(datanodes, random), new PermissionChecker(config.permissionsEnabled()),
-                nameDir.clusterId());
-        RecordApplier applier = new RecordApplier(state);
-        CheckpointStore store = new CheckpointStore(nameDir.path(), codec, nameDir.clusterId());
+                storage.clusterId());
+        RecordApplier applier = new RecordApplier(state, retryCache);
+        ImageStore store = storage.images();
         NamespaceImage image = new NamespaceImage(state);
         CheckpointStore.Image loaded = store.loadNewest();
         long checkpointTxid = 0;
@@ -78,23 +106,27 @@ final class NameNodeCore implements AutoCloseable {
             image.load(loaded.header(), loaded.inodes());
             checkpointTxid = loaded.header().lastTxid();
         }
-        Journal journal = new FileJournal(nameDir.path(), codec, faultHandler, config.journalMaxBatch());
+        Journal journal = storage.journal();
+        if (!journal.syncs()) {
+            LOG.warn("Journal of cluster {} is not synced ({} = false): a crash of the machine can lose acknowledged changes",
+                    storage.clusterId(), NameNodeConfigKeys.JOURNAL_SYNC.name());
+        }
         long[] replayed = new long[1];
         long lastTxid = journal.replay(checkpointTxid, (txid, record) -> {
             applier.apply(record);
             replayed[0]++;
         });
         LOG.info("Loaded namespace of cluster {} from {}: checkpoint at txid {} + {} journal entries (last txid {}); {} files, "
-                        + "{} directories, {} blocks in {} ms", nameDir.clusterId(), nameDir.path(), checkpointTxid, replayed[0], lastTxid,
+                        + "{} directories, {} blocks in {} ms", storage.clusterId(), storage.images(), checkpointTxid, replayed[0], lastTxid,
                 state.directory().fileCount(), state.directory().directoryCount(), blocks.size(),
                 (clock.nanoTime() - started) / 1_000_000);
         Controller controller = new Controller(journal, applier, faultHandler);
-        Operations ops = Operations.create(state, random);
+        Operations ops = Operations.create(state, random, role);
         Checkpointer checkpointer = new Checkpointer(journal, store, image, clock, config.checkpointPeriod(), config.checkpointTxns(),
                 config.checkpointsRetained(), checkpointTxid);
         ReplicationMonitor replication = new ReplicationMonitor(blocks, datanodes, state.placement(), state.pendingTransfers(), clock,
                 config.maxStreams(), config.redundancyInterval().multipliedBy(10).toNanos());
-        NameNodeCore core = new NameNodeCore(state, journal, controller, ops, checkpointer, replication);
+        NameNodeCore core = new NameNodeCore(state, journal, controller, ops, checkpointer, replication, role, applier, retryCache);
         controller.start();
         return core;
     }
@@ -116,6 +148,9 @@ final class NameNodeCore implements AutoCloseable {
         NameNodeStats s = stats;
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("role", "namenode");
+        if (retryCache != null) {
+            out.put("haState", role.state().name().toLowerCase(java.util.Locale.ROOT));
+        }
         out.put("clusterId", state.clusterId());
         out.put("safeMode", s.safeModeStatus());
         out.put("files", s.files());
@@ -135,6 +170,19 @@ final class NameNodeCore implements AutoCloseable {
 
     String clusterId() {
         return state.clusterId();
+    }
+
+    ServiceRole role() {
+        return role;
+    }
+
+    RecordApplier applier() {
+        return applier;
+    }
+
+    /** Null when calls are not cached (no HA). */
+    RetryCache retryCache() {
+        return retryCache;
     }
 
     Journal journal() {

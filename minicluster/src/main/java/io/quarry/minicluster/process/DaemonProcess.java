@@ -160,6 +160,33 @@ public final class DaemonProcess implements AutoCloseable {
         return process.isAlive();
     }
 
+    public long pid() {
+        return process.pid();
+    }
+
+    /** SIGSTOP: the daemon freezes mid-whatever, as in a long GC pause or a suspended VM; its sessions time out. */
+    public void freeze() throws IOException, InterruptedException {
+        signal("STOP");
+    }
+
+    /** SIGCONT: a frozen daemon resumes where it stopped. */
+    public void thaw() throws IOException, InterruptedException {
+        signal("CONT");
+    }
+
+    private void signal(String name) throws IOException, InterruptedException {
+        Process kill = new ProcessBuilder("kill", "-" + name, Long.toString(process.pid())).redirectErrorStream(true).start();
+        if (kill.waitFor() != 0) {
+            throw new IOException("kill -" + name + " " + process.pid() + " (" + role + ") failed: "
+                    + new String(kill.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim());
+        }
+    }
+
+    /** SIGKILL without waiting, for clean-up paths. */
+    public void destroyQuietly() {
+        process.destroyForcibly();
+    }
+
     /** SIGKILL: the daemon gets no chance to flush or clean up. */
     public void kill() throws InterruptedException {
         process.destroyForcibly();

@@ -4,7 +4,6 @@ import io.quarry.common.conf.CommonConfigKeys;
 import io.quarry.common.conf.Configuration;
 import io.quarry.common.error.ErrorCode;
 import io.quarry.common.error.QuarryException;
-import io.quarry.common.net.HostAndPort;
 import io.quarry.common.time.Clock;
 import io.quarry.dfs.DfsConfigKeys;
 import io.quarry.dfs.FileSystem;
@@ -27,6 +26,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ThreadLocalRandom;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,7 +35,8 @@ import org.slf4j.LoggerFactory;
  * as the in-process runner does (its classes load, its output directory does not exist yet),
  * computes its splits with the hosts of their blocks, stages the job jar and configuration in a new
  * directory under {@code mapreduce.jobtracker.staging.root.dir} in the default filesystem, and
- * hands the job to the Scheduler at {@code quarry.scheduler.address}. A job that fails a check is
+ * hands the job to the Scheduler at {@code quarry.scheduler.address} (with HA, to the active one
+ * ZooKeeper names, following it across a failover). A job that fails a check is
  * neither staged nor submitted; a submission that fails removes what it staged.
  */
 public final class ClusterJobRunner implements JobRunner {
@@ -64,7 +65,6 @@ public final class ClusterJobRunner implements JobRunner {
         ClassLoader contextLoader = Thread.currentThread().getContextClassLoader();
         PreparedJob prepared = JobPreparation.prepare(jobConf, contextLoader != null ? contextLoader : getClass().getClassLoader());
         java.nio.file.Path localJar = localJar(jobConf);
-        HostAndPort address = SchedulerAddress.forClient(jobConf);
         String user = CommonConfigKeys.currentUser(jobConf);
         JobContext job = prepared.context();
 
@@ -78,12 +78,15 @@ public final class ClusterJobRunner implements JobRunner {
             for (InputSplit split : prepared.splits()) {
                 splits.add(SplitCodec.encode(split));
             }
-            client = new SchedulerClient(address, jobConf);
-            String assigned = submit(client, new SubmitJob("", user, job.jobName(), submittedConf,
+            client = SchedulerClient.connect(jobConf, true);
+            // With HA the client names the job, so a submission retried after a failover is recognised, not run twice.
+            String chosenId = client.followsFailover() ? new JobId(Long.toString(clock.currentTimeMillis()),
+                    ThreadLocalRandom.current().nextInt(1, 1_000_000)).toString() : "";
+            String assigned = submit(client, new SubmitJob(chosenId, user, job.jobName(), submittedConf,
                     stagedJar == null ? "" : stagedJar.toString(), splits, job.numReduceTasks()));
             JobId id = WireForms.jobId(assigned);
             LOG.info("Submitted job {} ({}) to the Scheduler at {}: {} maps, {} reduces, staged in {} ({} ms)", id,
-                    job.jobName(), address, splits.size(), job.numReduceTasks(), staging,
+                    job.jobName(), client.describe(), splits.size(), job.numReduceTasks(), staging,
                     (clock.nanoTime() - started) / 1_000_000);
             return ClusterRunningJob.follow(id, job.jobName(), splits.size(), job.numReduceTasks(), user, client, staging,
                     jobConf.getDuration(MapReduceConfigKeys.PROGRESS_INTERVAL), clock);
@@ -101,8 +104,9 @@ public final class ClusterJobRunner implements JobRunner {
             return client.submitJob(request);
         } catch (QuarryException e) {
             if (e.code() == ErrorCode.UNAVAILABLE || e.code() == ErrorCode.TIMEOUT) {
+                String where = client.followsFailover() ? client.describe() : SchedulerAddress.describe(client.address());
                 throw new QuarryException(e.code(), "Cannot submit " + (request.name().isEmpty() ? "the job" : "job " + request.name()) + " to the Scheduler at "
-                        + SchedulerAddress.describe(client.address()) + ": " + e.getMessage()
+                        + where + ": " + e.getMessage()
                         + " (is the Scheduler running? 'quarry scheduler' or 'quarry local start' runs one)", e);
             }
             throw e;

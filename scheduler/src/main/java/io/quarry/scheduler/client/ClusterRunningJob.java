@@ -126,7 +126,7 @@ public final class ClusterRunningJob implements RunningJob {
                 }
             }
             throw new IOException("Could not kill job " + id + " on the Scheduler at "
-                    + SchedulerAddress.describe(client.address()) + ": " + e.getMessage(), e);
+                    + where() + ": " + e.getMessage(), e);
         }
         requestPoll();
     }
@@ -159,7 +159,7 @@ public final class ClusterRunningJob implements RunningJob {
                         return;
                     }
                     LOG.warn("Could not get the status of job {} from the Scheduler at {} (failure {} of {}): {}", id,
-                            client.address(), failures, MAX_CONSECUTIVE_FAILURES, e.getMessage());
+                            client.describe(), failures, MAX_CONSECUTIVE_FAILURES, e.getMessage());
                 }
                 long delay = failures > 0 ? pollInterval.toNanos() : schedule.delayNanos(clock.nanoTime() - submitted);
                 pause(delay);
@@ -223,7 +223,7 @@ public final class ClusterRunningJob implements RunningJob {
     }
 
     private void loseTrack(IOException cause) {
-        String message = "Lost track of job " + id + " on the Scheduler at " + SchedulerAddress.describe(client.address())
+        String message = "Lost track of job " + id + " on the Scheduler at " + where()
                 + ": " + cause.getMessage()
                 + (staging == null ? "" : "; its staging directory " + staging + " is left in place");
         LOG.info(message); // the caller gets it from status(); logged for clients that never ask
@@ -242,5 +242,10 @@ public final class ClusterRunningJob implements RunningJob {
     @Override
     public String toString() {
         return id.toString();
+    }
+
+    /** How errors name the Scheduler: its configured address, or with HA the active in ZooKeeper. */
+    private String where() {
+        return client.followsFailover() ? client.describe() : SchedulerAddress.describe(client.address());
     }
 }

@@ -7,6 +7,7 @@ import io.quarry.scheduler.core.SchedulerAction.CommitJob;
 import io.quarry.scheduler.core.SchedulerAction.JobCompleted;
 import io.quarry.scheduler.core.SchedulerAction.KillAttempt;
 import io.quarry.scheduler.core.SchedulerAction.RerunMap;
+import io.quarry.scheduler.core.SchedulerAction.TaskSucceeded;
 import java.util.List;
 import java.util.Objects;
 import org.slf4j.Logger;
@@ -50,6 +51,7 @@ final class AttemptEvents {
             return;
         }
         task.succeed(attempt, now.monotonic());
+        actions.add(new TaskSucceeded(attempt.id(), attempt.workerId()));
         TaskType type = task.id().type();
         job.countSucceeded(type, 1);
         long millis = attempt.elapsedMillis(now.monotonic());
@@ -145,6 +147,13 @@ final class AttemptEvents {
         excludeIfNeeded(job, winner.workerId());
         if (job.failurePolicy().exhausted(map)) {
             failJob(job, map, now, actions);
+        }
+    }
+
+    /** A recovered map's output did not survive the change of active Scheduler: the map runs again. */
+    void recoveredOutputLost(JobInProgress job, TaskInProgress map, String why, List<SchedulerAction> actions) {
+        if (job.isRunning() && !job.reducePhaseDone() && map.isSucceeded()) {
+            rerunMap(job, map, AttemptState.KILLED, why, actions);
         }
     }
 

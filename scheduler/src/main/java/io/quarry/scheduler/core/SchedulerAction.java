@@ -58,6 +58,17 @@ public sealed interface SchedulerAction {
         }
     }
 
+    /**
+     * A task succeeded with {@code attempt} on {@code workerId} (a map's output is now served there);
+     * an HA Scheduler records it so that a new active does not run the task again.
+     */
+    record TaskSucceeded(TaskAttemptId attempt, String workerId) implements SchedulerAction {
+        public TaskSucceeded {
+            Objects.requireNonNull(attempt, "attempt is null");
+            Objects.requireNonNull(workerId, "workerId is null");
+        }
+    }
+
     /** A heartbeat came from a worker the Scheduler does not know (expired or restarted): it must register again. */
     record ReregisterWorker(String workerId) implements SchedulerAction {
         public ReregisterWorker {

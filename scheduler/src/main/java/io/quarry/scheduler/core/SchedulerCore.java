@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,6 +36,7 @@ public final class SchedulerCore {
     private final JobHistory history;
     private final TaskAssigner assigner;
     private final AttemptEvents events;
+    private final OutputConfirmations confirmations = new OutputConfirmations();
 
     public SchedulerCore(SchedulerConfig config, Clock clock) {
         this.config = Objects.requireNonNull(config, "config is null");
@@ -46,7 +48,23 @@ public final class SchedulerCore {
 
     /** A worker joins (or rejoins after a restart: whatever it ran before is lost). */
     public List<SchedulerAction> registerWorker(WorkerInfo worker) {
+        return registerWorker(worker, Set.of());
+    }
+
+    /**
+     * A worker joins holding the map outputs {@code heldOutputs} (after a change of active
+     * Scheduler): recovered maps whose output it was expected to hold and does not run again.
+     */
+    public List<SchedulerAction> registerWorker(WorkerInfo worker, Set<TaskAttemptId> heldOutputs) {
         List<SchedulerAction> actions = new ArrayList<>();
+        for (TaskAttemptId lost : confirmations.confirm(worker.id(), heldOutputs)) {
+            JobInProgress job = active.get(lost.jobId());
+            TaskInProgress map = job == null ? null : job.task(lost.taskId());
+            if (map != null && map.succeededAttempt() != null && map.succeededAttempt().id().equals(lost)) {
+                events.recoveredOutputLost(job, map, "worker " + worker.id() + " registered again without the output of " + lost,
+                        actions);
+            }
+        }
         boolean known = workers.isLive(worker.id());
         if (known) {
             events.workerLost(worker.id(), jobs(), now(), actions);
@@ -55,6 +73,61 @@ public final class SchedulerCore {
         LOG.info("worker {} registered on {} in {} ({} map, {} reduce slots){}", worker.id(), worker.host(), worker.rack(),
                 worker.mapSlots(), worker.reduceSlots(), known ? " again; its earlier attempts are lost" : "");
         return settle(actions);
+    }
+
+    /**
+     * Takes over a job the previous active Scheduler was running: the tasks it recorded as succeeded
+     * stay done (a map's output until its Worker, registering again, says it lost it, or does not
+     * register within the worker expiry), the others run again with attempt numbers from
+     * {@code attemptBase} on. A job whose tasks all succeeded commits its output (again: the commit
+     * is idempotent).
+     */
+    public List<SchedulerAction> recoverJob(JobSpec spec, int attemptBase, List<RecoveredTask> succeeded) {
+        if (active.containsKey(spec.id()) || history.get(spec.id()).isPresent()) {
+            throw new IllegalArgumentException("job " + spec.id() + " is already known; it cannot be recovered");
+        }
+        JobInProgress job = new JobInProgress(spec, config.forJob(spec.conf()), clock.currentTimeMillis());
+        for (TaskType type : TaskType.values()) {
+            for (TaskInProgress task : job.tasks(type)) {
+                task.numberAttemptsFrom(attemptBase);
+            }
+        }
+        long now = clock.monotonicMillis();
+        for (RecoveredTask recovered : succeeded) {
+            TaskInProgress task = job.task(recovered.attempt().taskId());
+            if (task == null) {
+                throw new IllegalArgumentException("job " + spec.id() + " has no task " + recovered.attempt().taskId()
+                        + " for the recorded attempt " + recovered.attempt());
+            }
+            if (!task.isSucceeded()) {
+                task.recoverSucceeded(recovered.attempt(), recovered.workerId(), now);
+                job.unmarkPending(task);
+                job.countSucceeded(task.id().type(), 1);
+            }
+        }
+        active.put(spec.id(), job);
+        if (!job.reducePhaseDone()) {
+            for (TaskInProgress map : job.tasks(TaskType.MAP)) {
+                TaskAttempt winner = map.succeededAttempt();
+                if (winner != null) {
+                    confirmations.expect(winner.workerId(), winner.id(), now + config.workerExpiry().toMillis());
+                }
+            }
+        }
+        LOG.info("{} ({}) recovered from the previous active: {}/{} maps and {}/{} reduces already succeeded", spec.id(),
+                spec.name(), job.succeeded(TaskType.MAP), spec.splits().size(), job.succeeded(TaskType.REDUCE), spec.reduces());
+        List<SchedulerAction> actions = new ArrayList<>();
+        if (job.succeeded(TaskType.MAP) == spec.splits().size() && job.reducePhaseDone()) {
+            events.startCommit(job, actions);
+        }
+        return settle(actions);
+    }
+
+    /** Puts a job the previous active Scheduler finished into the history, so its status stays queryable. */
+    public void recoverFinished(JobStatus status) {
+        if (!active.containsKey(status.id())) {
+            history.add(status);
+        }
     }
 
     public List<SchedulerAction> submitJob(JobSpec spec) {
@@ -156,6 +229,13 @@ public final class SchedulerCore {
             LOG.warn("worker {} sent no heartbeat for over {}: declared dead", workerId, config.workerExpiry());
             workers.remove(workerId);
             events.workerLost(workerId, jobs(), now, actions);
+        }
+        for (String workerId : confirmations.expired(now.monotonic())) {
+            if (!workers.isLive(workerId)) {
+                LOG.warn("worker {} did not register with this new active within {}: the map outputs it held are lost",
+                        workerId, config.workerExpiry());
+                events.workerLost(workerId, jobs(), now, actions);
+            }
         }
         return settle(actions);
     }

@@ -29,6 +29,8 @@ public final class TaskInProgress {
     private int failedAttempts;
     private boolean speculated;
     private String lastError = "";
+    /** The number of this task's first attempt here; above zero when a new active Scheduler took the job over. */
+    private int attemptBase;
 
     TaskInProgress(TaskId id, InputSplit split, RunningTally tally) {
         this.id = Objects.requireNonNull(id, "id is null");
@@ -92,11 +94,11 @@ public final class TaskInProgress {
     }
 
     public TaskAttempt attempt(TaskAttemptId attemptId) {
-        int number = attemptId.attempt();
-        if (!attemptId.taskId().equals(id) || number >= attempts.size()) {
+        int index = attemptId.attempt() - attemptBase;
+        if (!attemptId.taskId().equals(id) || index < 0 || index >= attempts.size()) {
             return null;
         }
-        return attempts.get(number);
+        return attempts.get(index);
     }
 
     public boolean isSucceeded() {
@@ -129,13 +131,29 @@ public final class TaskInProgress {
     }
 
     TaskAttempt launch(String workerId, Locality locality, boolean speculative, long nowMillis) {
-        TaskAttempt attempt = new TaskAttempt(new TaskAttemptId(id, attempts.size()), workerId, locality, speculative, nowMillis);
+        TaskAttempt attempt = new TaskAttempt(new TaskAttemptId(id, attemptBase + attempts.size()), workerId, locality, speculative,
+                nowMillis);
         attempts.add(attempt);
         tally.started(this);
         if (speculative) {
             speculated = true;
         }
         return attempt;
+    }
+
+    /** Numbers this task's attempts from {@code base} on, past those of the previous active Scheduler's. */
+    void numberAttemptsFrom(int base) {
+        if (!attempts.isEmpty()) {
+            throw new IllegalStateException("task " + id + " already has attempts; cannot renumber from " + base);
+        }
+        attemptBase = base;
+    }
+
+    /** Takes over the winner a previous active Scheduler recorded; it is not one of this task's attempts here. */
+    void recoverSucceeded(TaskAttemptId attemptId, String workerId, long nowMillis) {
+        TaskAttempt recovered = new TaskAttempt(attemptId, workerId, null, false, nowMillis);
+        recovered.finish(AttemptState.SUCCEEDED, nowMillis, null);
+        succeeded = recovered;
     }
 
     /** Records the winner; the caller kills the other running attempts. */

@@ -11,6 +11,7 @@ import io.quarry.scheduler.core.SchedulerAction.KillAttempt;
 import io.quarry.scheduler.core.SchedulerAction.LaunchAttempt;
 import io.quarry.scheduler.core.SchedulerAction.ReregisterWorker;
 import io.quarry.scheduler.core.SchedulerAction.RerunMap;
+import io.quarry.scheduler.core.SchedulerAction.TaskSucceeded;
 import io.quarry.scheduler.protocol.CleanupJobInstruction;
 import io.quarry.scheduler.protocol.KillInstruction;
 import io.quarry.scheduler.protocol.LaunchInstruction;
@@ -27,7 +28,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Carries out the core's actions: launches and kills go to their worker's queue, re-runs and job
  * ends to every worker's; commits go to the job output committer, and so do the outputs of failed
- * and killed jobs (to be cleaned up); job ends also drop the job's launch details. Event thread only.
+ * and killed jobs (to be cleaned up); job ends also drop the job's launch details. With HA, what a
+ * new active needs (succeeded tasks, lost outputs, commit starts, job ends) is recorded first.
+ * Event thread only.
  */
 final class ActionTranslator {
     private static final Logger LOG = LoggerFactory.getLogger(ActionTranslator.class);
@@ -35,11 +38,13 @@ final class ActionTranslator {
     private final InstructionQueues queues;
     private final Map<JobId, SubmittedJob> jobs;
     private final JobOutputCommitter committer;
+    private final StateRecorder state;
 
-    ActionTranslator(InstructionQueues queues, Map<JobId, SubmittedJob> jobs, JobOutputCommitter committer) {
+    ActionTranslator(InstructionQueues queues, Map<JobId, SubmittedJob> jobs, JobOutputCommitter committer, StateRecorder state) {
         this.queues = requireNonNull(queues, "queues is null");
         this.jobs = requireNonNull(jobs, "jobs is null");
         this.committer = requireNonNull(committer, "committer is null");
+        this.state = requireNonNull(state, "state is null");
     }
 
     /** Applies the actions; returns the workers told to register again. */
@@ -50,12 +55,19 @@ final class ActionTranslator {
                 launch(launch);
             } else if (action instanceof KillAttempt kill) {
                 queues.add(kill.workerId(), new KillInstruction(kill.attempt().toString(), kill.reason()));
+            } else if (action instanceof TaskSucceeded succeeded) {
+                state.record("record that " + succeeded.attempt() + " succeeded",
+                        store -> store.taskSucceeded(succeeded.attempt(), succeeded.workerId()));
             } else if (action instanceof RerunMap rerun) {
+                state.record("record that the output of " + rerun.lostAttempt() + " is lost", store -> store.mapOutputLost(rerun.map()));
                 queues.broadcast(new RerunMapInstruction(rerun.map().toString(), rerun.lostAttempt().toString(), rerun.reason()));
             } else if (action instanceof CommitJob commit) {
-                committer.commit(submitted(commit.job()));
+                SubmittedJob job = submitted(commit.job());
+                state.record("record that " + commit.job() + " commits its output", store -> store.commitStarted(commit.job()));
+                committer.commit(job);
             } else if (action instanceof JobCompleted completed) {
                 JobId id = completed.status().id();
+                state.record("record that " + id + " ended", store -> store.jobFinished(completed.status()));
                 SubmittedJob job = jobs.remove(id);
                 if (job != null && completed.status().state() != JobState.SUCCEEDED) {
                     committer.abort(job);

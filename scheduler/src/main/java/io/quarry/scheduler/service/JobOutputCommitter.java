@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import io.quarry.common.concurrent.Threads;
 import io.quarry.common.conf.Configuration;
 import io.quarry.common.io.LocalFiles;
+import io.quarry.dfs.FileStatus;
 import io.quarry.dfs.FileSystem;
 import io.quarry.mapreduce.JobContext;
 import io.quarry.mapreduce.JobId;
@@ -13,12 +14,15 @@ import io.quarry.mapreduce.TaskAttemptContext;
 import io.quarry.mapreduce.TaskAttemptId;
 import io.quarry.mapreduce.TaskId;
 import io.quarry.mapreduce.TaskType;
+import io.quarry.mapreduce.output.FileOutputCommitter;
 import io.quarry.mapreduce.output.OutputCommitter;
 import io.quarry.scheduler.worker.JobLocalizer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
@@ -82,6 +86,39 @@ final class JobOutputCommitter implements AutoCloseable {
         }, "abort");
     }
 
+    /**
+     * For a job a new active Scheduler takes over: removes the task outputs that attempts of the
+     * previous active committed but that it did not record as succeeded (those tasks run again, and
+     * their new attempts must be able to commit). Only {@link FileOutputCommitter} output is known;
+     * other committers are left alone. Runs on the calling thread, before the job's tasks are handed
+     * out again.
+     */
+    void discardUnrecordedTaskCommits(SubmittedJob job, Set<TaskId> succeeded) throws IOException {
+        JobContext context = context(job);
+        OutputCommitter committer = outputCommitter(job, context);
+        if (!(committer instanceof FileOutputCommitter files)) {
+            return;
+        }
+        io.quarry.dfs.Path temporary = files.outputDir().child(FileOutputCommitter.TEMPORARY);
+        Set<String> keep = new HashSet<>();
+        for (TaskId task : succeeded) {
+            keep.add(task.toString());
+        }
+        try (FileSystem fs = FileSystem.get(temporary, context.configuration())) {
+            if (!fs.exists(temporary)) {
+                return;
+            }
+            for (FileStatus entry : fs.listStatus(temporary)) {
+                String name = entry.path().name();
+                if (name.startsWith("task_") && !keep.contains(name)) {
+                    LOG.info("{}: removing {}, committed by an attempt the previous active Scheduler did not record", job.id(),
+                            entry.path());
+                    fs.delete(entry.path(), true);
+                }
+            }
+        }
+    }
+
     /** Drops the job's classes and its staging directory: nothing reads them any more. */
     private void finished(SubmittedJob job) {
         if (Files.exists(localizer.jobDir(job.id()))) {
@@ -114,15 +151,8 @@ final class JobOutputCommitter implements AutoCloseable {
      * classes: a job class loader asks its parent first, so for those the jar would change nothing.
      */
     private CommitStep committer(SubmittedJob job) throws IOException {
-        Configuration conf = Configuration.of(job.conf());
-        ClassLoader own = JobOutputCommitter.class.getClassLoader();
-        ClassLoader loader = own;
-        if (!job.jarPath().isEmpty() && !loadable(conf.getString(MapReduceConfigKeys.OUTPUT_FORMAT_CLASS), own)) {
-            loader = localizer.localize(job.id(), conf, job.jarPath()).classLoader();
-        }
-        JobContext context = new JobContext(job.id(), conf, loader);
-        TaskAttemptContext attempt = new TaskAttemptContext(context, new TaskAttemptId(new TaskId(job.id(), TaskType.MAP, 0), 0));
-        OutputCommitter committer = context.newInstance(context.outputFormatClass()).committer(attempt);
+        JobContext context = context(job);
+        OutputCommitter committer = outputCommitter(job, context);
         return commit -> {
             if (commit) {
                 committer.commitJob(context);
@@ -130,6 +160,21 @@ final class JobOutputCommitter implements AutoCloseable {
                 committer.abortJob(context);
             }
         };
+    }
+
+    private JobContext context(SubmittedJob job) throws IOException {
+        Configuration conf = Configuration.of(job.conf());
+        ClassLoader own = JobOutputCommitter.class.getClassLoader();
+        ClassLoader loader = own;
+        if (!job.jarPath().isEmpty() && !loadable(conf.getString(MapReduceConfigKeys.OUTPUT_FORMAT_CLASS), own)) {
+            loader = localizer.localize(job.id(), conf, job.jarPath()).classLoader();
+        }
+        return new JobContext(job.id(), conf, loader);
+    }
+
+    private static OutputCommitter outputCommitter(SubmittedJob job, JobContext context) throws IOException {
+        TaskAttemptContext attempt = new TaskAttemptContext(context, new TaskAttemptId(new TaskId(job.id(), TaskType.MAP, 0), 0));
+        return context.newInstance(context.outputFormatClass()).committer(attempt);
     }
 
     private static boolean loadable(String className, ClassLoader loader) {

@@ -38,9 +38,17 @@ import io.quarry.scheduler.protocol.WireForms;
 import io.quarry.scheduler.protocol.WireJobStatus;
 import io.quarry.scheduler.protocol.WireMapOutput;
 import io.quarry.scheduler.protocol.WorkerHeartbeat;
+import io.quarry.mapreduce.MapReduceConfigKeys;
+import io.quarry.mapreduce.TaskAttemptId;
+import io.quarry.mapreduce.TaskId;
+import io.quarry.scheduler.core.RecoveredTask;
+import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.function.Consumer;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -69,6 +77,7 @@ public final class SchedulerService implements RpcService, AutoCloseable {
     private final Map<JobId, SubmittedJob> jobs = new HashMap<>();
     private final ActionTranslator actions;
     private final JobOutputCommitter committer;
+    private final StateRecorder state;
     private final String jobIdOrigin;
     private final HeartbeatPacing pacing;
     private int nextJobSequence = 1;
@@ -82,11 +91,21 @@ public final class SchedulerService implements RpcService, AutoCloseable {
     }
 
     SchedulerService(SchedulerConfig config, Clock clock, Duration expiryCheckInterval, HeartbeatPacing pacing) {
+        this(config, clock, expiryCheckInterval, pacing, SchedulerStateStore.NONE, e -> { });
+    }
+
+    /**
+     * @param store       where an HA Scheduler keeps its state; {@link SchedulerStateStore#NONE} without HA
+     * @param storeFailed told once when a state write fails: this Scheduler must stop being the active
+     */
+    SchedulerService(SchedulerConfig config, Clock clock, Duration expiryCheckInterval, HeartbeatPacing pacing,
+                     SchedulerStateStore store, Consumer<Exception> storeFailed) {
         requireNonNull(clock, "clock is null");
         this.pacing = requireNonNull(pacing, "pacing is null");
         this.core = new SchedulerCore(config, clock);
         this.committer = new JobOutputCommitter(this::committed);
-        this.actions = new ActionTranslator(queues, jobs, committer);
+        this.state = new StateRecorder(store, storeFailed);
+        this.actions = new ActionTranslator(queues, jobs, committer, state);
         this.jobIdOrigin = Long.toString(clock.currentTimeMillis());
         ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(1, Threads.named("scheduler-event-%d"));
         executor.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
@@ -108,6 +127,47 @@ public final class SchedulerService implements RpcService, AutoCloseable {
             expireOnEventThread();
             return null;
         });
+    }
+
+    /** Where this service keeps its state ({@link SchedulerStateStore#NONE} without HA). */
+    SchedulerStateStore stateStore() {
+        return state.store();
+    }
+
+    /**
+     * HA: takes over the jobs the previous actives left (see {@link SchedulerCore#recoverJob}) and
+     * their history; completes once done, before this Scheduler serves as the active.
+     */
+    CompletableFuture<Object> recover(RecoveredState recovered) {
+        return onEventThread(() -> {
+            for (JobStatus finished : recovered.finished()) {
+                core.recoverFinished(finished);
+            }
+            for (RecoveredState.Job job : recovered.running()) {
+                recoverJob(job);
+            }
+            return null;
+        });
+    }
+
+    private void recoverJob(RecoveredState.Job recovered) throws QuarryException {
+        SubmitJob r = recovered.submission();
+        JobId id = WireForms.jobId(r.jobId());
+        List<InputSplit> splits = new ArrayList<>(r.splits());
+        JobSpec spec = new JobSpec(id, r.user(), r.name(), splits, r.reduces(), Configuration.of(r.conf()));
+        SubmittedJob job = new SubmittedJob(id, r.conf(), r.jarPath(), splits.size());
+        Set<TaskId> succeeded = new HashSet<>();
+        for (RecoveredTask task : recovered.succeeded()) {
+            succeeded.add(task.attempt().taskId());
+        }
+        try {
+            committer.discardUnrecordedTaskCommits(job, succeeded);
+        } catch (IOException | RuntimeException e) {
+            throw new QuarryException(ErrorCode.UNAVAILABLE, "Cannot resume " + id + ": its uncommitted task outputs could not be"
+                    + " cleaned up: " + e.getMessage(), e);
+        }
+        jobs.put(id, job);
+        actions.apply(core.recoverJob(spec, recovered.attemptBase(), recovered.succeeded()));
     }
 
     /** A job's output commit ended (on the commit thread): the job ends on the event thread. */
@@ -134,6 +194,9 @@ public final class SchedulerService implements RpcService, AutoCloseable {
     }
 
     private Object route(CallContext context, Object request) throws QuarryException {
+        if (state.isBroken()) {
+            throw new QuarryException(ErrorCode.STANDBY, "This Scheduler is stepping down: it could not save its state");
+        }
         if (request instanceof WorkerHeartbeat r) {
             return heartbeat(r);
         } else if (request instanceof RegisterWorker r) {
@@ -176,7 +239,11 @@ public final class SchedulerService implements RpcService, AutoCloseable {
         }
         queues.reset(r.workerId());
         shufflePorts.put(r.workerId(), r.shufflePort());
-        actions.apply(core.registerWorker(new WorkerInfo(r.workerId(), r.host(), r.rack(), r.mapSlots(), r.reduceSlots())));
+        Set<TaskAttemptId> held = new HashSet<>();
+        for (String attempt : r.heldMapOutputs()) {
+            held.add(WireForms.attemptId(attempt));
+        }
+        actions.apply(core.registerWorker(new WorkerInfo(r.workerId(), r.host(), r.rack(), r.mapSlots(), r.reduceSlots()), held));
         return null;
     }
 
@@ -217,16 +284,35 @@ public final class SchedulerService implements RpcService, AutoCloseable {
         List<InputSplit> splits = new ArrayList<>(r.splits());
         JobSpec spec = new JobSpec(id, user, r.name(), splits, r.reduces(), Configuration.of(r.conf()));
         if (core.jobStatus(id).isPresent()) {
+            if (isRetryOf(jobs.get(id), r)) {
+                // The client retried after a failover: the first attempt got through.
+                return new SubmitJobResponse(id.toString());
+            }
             throw new QuarryException(ErrorCode.INVALID_ARGUMENT, "Job " + id + " was already submitted");
         }
+        SubmitJob recorded = new SubmitJob(id.toString(), user, r.name(), r.conf(), r.jarPath(), r.splits(), r.reduces());
+        state.record("record the submission of " + id, store -> store.jobSubmitted(recorded));
         jobs.put(id, new SubmittedJob(id, r.conf(), r.jarPath(), splits.size()));
         try {
             actions.apply(core.submitJob(spec));
+        } catch (IllegalArgumentException e) {
+            jobs.remove(id);
+            state.record("forget the refused submission of " + id, store -> store.jobForgotten(id));
+            throw e;
         } catch (RuntimeException e) {
             jobs.remove(id);
             throw e;
         }
         return new SubmitJobResponse(id.toString());
+    }
+
+    /** A submission naming a job already running from the same staging directory is the same submission, retried. */
+    private static boolean isRetryOf(SubmittedJob known, SubmitJob r) {
+        if (known == null) {
+            return false;
+        }
+        String stagingDir = known.conf().get(MapReduceConfigKeys.JOB_DIR.name());
+        return stagingDir != null && !stagingDir.isEmpty() && stagingDir.equals(r.conf().get(MapReduceConfigKeys.JOB_DIR.name()));
     }
 
     private static QuarryException unknownJob(JobId id) {
@@ -246,6 +332,8 @@ public final class SchedulerService implements RpcService, AutoCloseable {
                     result.complete(call.run());
                 } catch (QuarryException e) {
                     result.completeExceptionally(e);
+                } catch (StateRecorder.StateUnavailableException e) {
+                    result.completeExceptionally(new QuarryException(ErrorCode.STANDBY, e.getMessage(), e));
                 } catch (IllegalArgumentException e) {
                     // The core refuses bad requests (duplicate job, unknown job, bad slots) this way.
                     result.completeExceptionally(new QuarryException(ErrorCode.INVALID_ARGUMENT, e.getMessage(), e));

@@ -18,8 +18,16 @@ public final class SchedulerServiceConfigKeys implements ConfigKeyProvider {
             "Heartbeats a second the Scheduler asks of all workers together; on large clusters each worker's interval grows"
                     + " to live workers / this (Hadoop's mapred.heartbeats.in.second).");
 
+    public static final ConfigKey CLIENT_FAILOVER_TIMEOUT = ConfigKey.duration("quarry.scheduler.client.failover-timeout", "60s",
+            ChronoUnit.MILLIS, "With HA: how long a call to the Scheduler keeps looking for the active one (in ZooKeeper) across"
+                    + " a failover before it fails.");
+    public static final ConfigKey ADVERTISED_ADDRESS = ConfigKey.string("quarry.scheduler.ha.advertised-address", null,
+            "With HA: the host:port this Scheduler publishes in ZooKeeper when it becomes the active; unset means its bound"
+                    + " address (a wildcard host replaced by this machine's name).");
+
     @Override
     public List<ConfigKey> keys() {
-        return List.of(ADDRESS, EXPIRY_CHECK_INTERVAL, HEARTBEAT_MIN_INTERVAL, HEARTBEATS_PER_SECOND);
+        return List.of(ADDRESS, EXPIRY_CHECK_INTERVAL, HEARTBEAT_MIN_INTERVAL, HEARTBEATS_PER_SECOND, CLIENT_FAILOVER_TIMEOUT,
+                ADVERTISED_ADDRESS);
     }
 }

@@ -57,6 +57,11 @@ public final class MapOutputRegistry {
         return removed;
     }
 
+    /** The attempts whose output is served now. */
+    public List<TaskAttemptId> attempts() {
+        return new ArrayList<>(outputs.keySet());
+    }
+
     public int size() {
         return outputs.size();
     }

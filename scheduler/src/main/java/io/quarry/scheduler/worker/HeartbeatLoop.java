@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 
 import io.quarry.common.error.QuarryException;
 import io.quarry.mapreduce.TaskAttemptId;
@@ -42,6 +43,7 @@ final class HeartbeatLoop implements AutoCloseable {
     private final RegisterWorker registration;
     private final AttemptRunner runner;
     private final InstructionHandler handler;
+    private final Supplier<List<String>> heldOutputs;
     private final Duration interval;
     private final Duration maxRetryInterval;
     private final Thread thread;
@@ -58,6 +60,13 @@ final class HeartbeatLoop implements AutoCloseable {
 
     HeartbeatLoop(SchedulerClient scheduler, RegisterWorker registration, AttemptRunner runner, InstructionHandler handler,
             Duration interval, Duration maxRetryInterval) {
+        this(scheduler, registration, runner, handler, List::of, interval, maxRetryInterval);
+    }
+
+    /** @param heldOutputs the map attempts whose output the Worker serves, listed when it registers */
+    HeartbeatLoop(SchedulerClient scheduler, RegisterWorker registration, AttemptRunner runner, InstructionHandler handler,
+            Supplier<List<String>> heldOutputs, Duration interval, Duration maxRetryInterval) {
+        this.heldOutputs = requireNonNull(heldOutputs, "heldOutputs is null");
         this.scheduler = requireNonNull(scheduler, "scheduler is null");
         this.registration = requireNonNull(registration, "registration is null");
         this.runner = requireNonNull(runner, "runner is null");
@@ -136,13 +145,14 @@ final class HeartbeatLoop implements AutoCloseable {
     }
 
     private void register() throws QuarryException {
-        scheduler.registerWorker(registration);
+        List<String> held = heldOutputs.get();
+        scheduler.registerWorker(registration.holding(held));
         registered = true;
         registrations.incrementAndGet();
         undelivered.clear();
-        LOG.info("Worker {} registered with the Scheduler at {} (host {}, rack {}, {} map and {} reduce slots, shuffle port {})",
-                registration.workerId(), scheduler.address(), registration.host(), registration.rack(), registration.mapSlots(),
-                registration.reduceSlots(), registration.shufflePort());
+        LOG.info("Worker {} registered with the Scheduler at {} (host {}, rack {}, {} map and {} reduce slots, shuffle port {},"
+                        + " {} map outputs held)", registration.workerId(), scheduler.describe(), registration.host(),
+                registration.rack(), registration.mapSlots(), registration.reduceSlots(), registration.shufflePort(), held.size());
     }
 
     private void heartbeat() throws QuarryException {
@@ -187,7 +197,7 @@ final class HeartbeatLoop implements AutoCloseable {
     /** The Scheduler does not know this Worker (any more): what it ran is lost, so it is given up before registering again. */
     private void forgotten() {
         LOG.warn("Worker {}: the Scheduler at {} asks it to register again; giving up its running attempts",
-                registration.workerId(), scheduler.address());
+                registration.workerId(), scheduler.describe());
         registered = false;
         for (TaskAttemptId attempt : runner.running()) {
             runner.kill(attempt, "the Scheduler declared Worker " + registration.workerId() + " lost");
@@ -199,7 +209,7 @@ final class HeartbeatLoop implements AutoCloseable {
     private void unreachable(QuarryException e, long backoffNanos) {
         if (reachable) {
             LOG.warn("Worker {}: cannot reach the Scheduler at {} ({}); retrying every {} ms at most",
-                    registration.workerId(), scheduler.address(), e.getMessage(), maxRetryInterval.toMillis());
+                    registration.workerId(), scheduler.describe(), e.getMessage(), maxRetryInterval.toMillis());
         } else {
             LOG.debug("Worker {}: Scheduler still unreachable, next try in {} ms: {}", registration.workerId(),
                     TimeUnit.NANOSECONDS.toMillis(backoffNanos), e.getMessage());
@@ -209,7 +219,7 @@ final class HeartbeatLoop implements AutoCloseable {
 
     private void reached() {
         if (!reachable) {
-            LOG.info("Worker {}: reached the Scheduler at {} again", registration.workerId(), scheduler.address());
+            LOG.info("Worker {}: reached the Scheduler at {} again", registration.workerId(), scheduler.describe());
             reachable = true;
         }
     }

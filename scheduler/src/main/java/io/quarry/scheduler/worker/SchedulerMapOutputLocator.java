@@ -77,10 +77,10 @@ public final class SchedulerMapOutputLocator implements MapOutputLocator {
             } catch (QuarryException e) {
                 if (++callFailures >= MAX_CALL_FAILURES) {
                     throw new IOException("Cannot learn where map " + mapIndex + " of job " + job + " has its output: the "
-                            + "Scheduler at " + scheduler.address() + " failed " + callFailures + " calls in a row: "
+                            + "Scheduler at " + scheduler.describe() + " failed " + callFailures + " calls in a row: "
                             + e.getMessage(), e);
                 }
-                LOG.debug("Asking {} for the map outputs of {} failed: {}", scheduler.address(), job, e.toString());
+                LOG.debug("Asking {} for the map outputs of {} failed: {}", scheduler.describe(), job, e.toString());
             }
             if (location != null && (avoid == null || !location.mapAttempt().equals(avoid)
                     || System.nanoTime() - retrySameAtNanos >= 0)) {

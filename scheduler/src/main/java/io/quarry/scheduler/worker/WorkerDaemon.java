@@ -31,7 +31,8 @@ import static java.util.Objects.requireNonNull;
 /**
  * The Worker as a process role: a shuffle server for its map outputs, an {@link AttemptRunner}
  * for the attempts the Scheduler launches, and a {@link HeartbeatLoop} that registers with the
- * Scheduler at {@code quarry.scheduler.address} and keeps it informed. Its id is
+ * Scheduler at {@code quarry.scheduler.address} (with HA, the active one ZooKeeper names, followed
+ * across failovers: it registers again listing the map outputs it still holds) and keeps it informed. Its id is
  * {@code host:shufflePort}, its host the name QFS knows this node's DataNode by (see
  * {@link WorkerSettings#host}). {@link #close} stops gracefully and deletes the Worker's local
  * directory; {@link #abort} simulates a crash for tests.
@@ -118,9 +119,9 @@ public final class WorkerDaemon implements Daemon {
             parts.shuffleAddress = new HostAndPort(host, bound.port());
             parts.localDir = freshDirectory(settings.localDir(host, bound.port()));
             // Heartbeats are not retried by the RPC client: the loop backs off itself and stops at once when closed.
-            parts.heartbeatClient = parts.add(new SchedulerClient(settings.scheduler(),
-                    conf.with(CommonConfigKeys.RPC_RETRY_MAX_ATTEMPTS, "1")));
-            parts.scheduler = parts.add(new SchedulerClient(settings.scheduler(), conf));
+            // With HA both follow the active Scheduler through ZooKeeper; the heartbeat client tries each call once.
+            parts.heartbeatClient = parts.add(SchedulerClient.connect(conf.with(CommonConfigKeys.RPC_RETRY_MAX_ATTEMPTS, "1"), false));
+            parts.scheduler = parts.add(SchedulerClient.connect(conf, true));
             parts.shuffleClient = parts.add(new ShuffleClient(ROLE, conf));
             SchedulerClient scheduler = parts.scheduler;
             JobLocalizer localizer = new JobLocalizer(parts.localDir, WorkerDaemon.class.getClassLoader());
@@ -132,11 +133,12 @@ public final class WorkerDaemon implements Daemon {
             RegisterWorker registration = new RegisterWorker(parts.workerId, host, rack, settings.mapSlots(),
                     settings.reduceSlots(), bound.port());
             parts.heartbeats = parts.add(new HeartbeatLoop(parts.heartbeatClient, registration, parts.runner, handler,
-                    settings.heartbeatInterval(), settings.maxRetryInterval()));
+                    () -> registry.attempts().stream().map(Object::toString).toList(), settings.heartbeatInterval(),
+                    settings.maxRetryInterval()));
             wakeUp.loop = parts.heartbeats;
             parts.heartbeats.start();
             LOG.info("Worker {} started: shuffle on {}, local directory {}, Scheduler at {}", parts.workerId, bound,
-                    parts.localDir, settings.scheduler());
+                    parts.localDir, parts.scheduler.describe());
             return new WorkerDaemon(parts);
         } catch (QuarryException | RuntimeException e) {
             parts.closeAll();

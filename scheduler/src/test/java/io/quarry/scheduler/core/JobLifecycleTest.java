@@ -12,6 +12,7 @@ import io.quarry.mapreduce.JobStatus;
 import io.quarry.mapreduce.TaskAttemptId;
 import io.quarry.mapreduce.TaskCounter;
 import io.quarry.scheduler.core.SchedulerAction.CommitJob;
+import io.quarry.scheduler.core.SchedulerAction.TaskSucceeded;
 import io.quarry.scheduler.core.SchedulerAction.JobCompleted;
 import io.quarry.scheduler.core.SchedulerAction.KillAttempt;
 import io.quarry.scheduler.core.SchedulerAction.LaunchAttempt;
@@ -67,7 +68,8 @@ class JobLifecycleTest {
         assertThat(core.mapOutputs(id)).containsEntry(0, new MapOutputLocation(map, "w0", "h0"));
         clock.advance(Duration.ofSeconds(3));
         List<SchedulerAction> lastTask = core.heartbeat(new Heartbeat("w0", List.of(AttemptReport.succeeded(reduce, null))));
-        assertThat(lastTask).as("the output is committed before the job counts as succeeded").containsExactly(new CommitJob(id));
+        assertThat(lastTask).as("the output is committed before the job counts as succeeded")
+                .containsExactly(new TaskSucceeded(reduce, "w0"), new CommitJob(id));
         assertThat(core.jobStatus(id).orElseThrow().state()).isEqualTo(JobState.RUNNING);
         List<SchedulerAction> actions = core.jobCommitted(id, "");
         JobStatus status = actions.stream().filter(JobCompleted.class::isInstance).map(a -> ((JobCompleted) a).status())
@@ -91,7 +93,8 @@ class JobLifecycleTest {
         JobId id = new JobId("sim", 1);
         core.submitJob(new JobSpec(id, "alice", "map only", TestSplit.on(1, "h0"), 0));
         TaskAttemptId map = LocalityTest.launches(core.heartbeat(new Heartbeat("w0", List.of()))).get(0).attempt();
-        assertThat(core.heartbeat(new Heartbeat("w0", List.of(AttemptReport.succeeded(map, null))))).containsExactly(new CommitJob(id));
+        assertThat(core.heartbeat(new Heartbeat("w0", List.of(AttemptReport.succeeded(map, null)))))
+                .containsExactly(new TaskSucceeded(map, "w0"), new CommitJob(id));
 
         assertThat(core.killJob(id, "too late")).as("a committing job finishes its commit").isEmpty();
         assertThat(core.jobStatus(id).orElseThrow().state()).isEqualTo(JobState.RUNNING);

@@ -28,4 +28,13 @@ class SchedulerServiceConfigKeysTest {
         assertThat(conf.getString(SchedulerServiceConfigKeys.ADDRESS)).isEqualTo("0.0.0.0:8030");
         assertThat(conf.getDuration(SchedulerServiceConfigKeys.EXPIRY_CHECK_INTERVAL)).isEqualTo(Duration.ofSeconds(1));
     }
+
+    @Test
+    void haClientsLookForTheActiveForAMinuteAndSchedulersPublishTheirBoundAddress() {
+        Configuration conf = Configuration.empty();
+        assertThat(SchedulerServiceConfigKeys.CLIENT_FAILOVER_TIMEOUT.name()).isEqualTo("quarry.scheduler.client.failover-timeout");
+        assertThat(conf.getDuration(SchedulerServiceConfigKeys.CLIENT_FAILOVER_TIMEOUT)).isEqualTo(Duration.ofSeconds(60));
+        assertThat(SchedulerServiceConfigKeys.ADVERTISED_ADDRESS.name()).isEqualTo("quarry.scheduler.ha.advertised-address");
+        assertThat(conf.getString(SchedulerServiceConfigKeys.ADVERTISED_ADDRESS)).isNull();
+    }
 }

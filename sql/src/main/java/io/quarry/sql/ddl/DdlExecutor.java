@@ -24,6 +24,7 @@ import io.quarry.sql.ddl.DdlStatement.CreateTable;
 import io.quarry.sql.ddl.DdlStatement.Describe;
 import io.quarry.sql.ddl.DdlStatement.DropTable;
 import io.quarry.sql.ddl.DdlStatement.PartitionSpec;
+import io.quarry.sql.ddl.DdlStatement.RepairTable;
 import io.quarry.sql.ddl.DdlStatement.ShowPartitions;
 import io.quarry.sql.ddl.DdlStatement.ShowTables;
 import io.quarry.sql.ddl.DdlStatement.TableRef;
@@ -67,6 +68,10 @@ public final class DdlExecutor {
         }
         if (statement instanceof AddPartitions add) {
             return addPartitions(add, currentDatabase);
+        }
+        if (statement instanceof RepairTable repair) {
+            TableDefinition table = catalog.table(database(repair.table(), currentDatabase), repair.table().name());
+            return new PartitionRepair(catalog, conf).run(table, repair.repair());
         }
         if (statement instanceof ShowPartitions show) {
             List<List<String>> rows = catalog.partitions(database(show.table(), currentDatabase), show.table().name()).stream()

@@ -13,6 +13,7 @@ import io.quarry.sql.ddl.DdlStatement.CreateTable;
 import io.quarry.sql.ddl.DdlStatement.Describe;
 import io.quarry.sql.ddl.DdlStatement.DropTable;
 import io.quarry.sql.ddl.DdlStatement.PartitionSpec;
+import io.quarry.sql.ddl.DdlStatement.RepairTable;
 import io.quarry.sql.ddl.DdlStatement.ShowPartitions;
 import io.quarry.sql.ddl.DdlStatement.ShowTables;
 import io.quarry.sql.ddl.DdlStatement.TableRef;
@@ -28,7 +29,7 @@ import io.quarry.sql.format.TableFormat;
  * escapes ({@link HiveStrings}); a trailing {@code ;} is allowed.
  */
 public final class DdlParser {
-    private static final Set<String> DDL_KEYWORDS = Set.of("CREATE", "DROP", "SHOW", "DESCRIBE", "DESC", "ALTER");
+    private static final Set<String> DDL_KEYWORDS = Set.of("CREATE", "DROP", "SHOW", "DESCRIBE", "DESC", "ALTER", "MSCK");
     private static final Set<String> JSON_SERDES = Set.of("org.apache.hive.hcatalog.data.JsonSerDe",
             "org.apache.hadoop.hive.serde2.JsonSerDe");
 
@@ -91,7 +92,20 @@ public final class DdlParser {
             boolean formatted = acceptKeyword("FORMATTED") || acceptKeyword("EXTENDED");
             return new Describe(tableRef(), formatted);
         }
-        throw unexpected(first, "CREATE, DROP, ALTER, SHOW or DESCRIBE");
+        if (acceptKeyword("MSCK")) {
+            return repairTable();
+        }
+        throw unexpected(first, "CREATE, DROP, ALTER, SHOW, DESCRIBE or MSCK");
+    }
+
+    private RepairTable repairTable() {
+        boolean repair = acceptKeyword("REPAIR");
+        expectKeyword("TABLE");
+        TableRef table = tableRef();
+        if (acceptKeyword("ADD")) {
+            expectKeyword("PARTITIONS");
+        }
+        return new RepairTable(table, repair);
     }
 
     private AddPartitions addPartitions() {

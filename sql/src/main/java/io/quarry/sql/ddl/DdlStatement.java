@@ -80,4 +80,14 @@ public sealed interface DdlStatement {
             requireNonNull(table, "table is null");
         }
     }
+
+    /**
+     * MSCK [REPAIR] TABLE t [ADD PARTITIONS]: finds partition directories under the table's location that
+     * the catalog does not list; with REPAIR, adds them.
+     */
+    record RepairTable(TableRef table, boolean repair) implements DdlStatement {
+        public RepairTable {
+            requireNonNull(table, "table is null");
+        }
+    }
 }

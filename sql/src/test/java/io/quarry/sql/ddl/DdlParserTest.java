@@ -128,7 +128,7 @@ class DdlParserTest {
 
     @Test
     void reportsEachKindOfError() {
-        assertError("SELECT * FROM t", "line 1, column 1: unexpected 'SELECT', expected CREATE, DROP, ALTER, SHOW or DESCRIBE");
+        assertError("SELECT * FROM t", "line 1, column 1: unexpected 'SELECT', expected CREATE, DROP, ALTER, SHOW, DESCRIBE or MSCK");
         assertError("CREATE TABLE t (a VARCHAR)",
                 "line 1, column 19: unsupported column type 'VARCHAR' (supported: STRING, INT, BIGINT, DOUBLE, BOOLEAN, TIMESTAMP, DATE)");
         assertError("CREATE TABLE t (a INT", "line 1, column 22: unexpected end of input, expected ')'");
@@ -150,7 +150,7 @@ class DdlParserTest {
         assertError("ALTER TABLE t DROP PARTITION (dt='x')", "line 1, column 15: unexpected 'DROP', expected ADD");
         assertError("DESCRIBE 't'", "line 1, column 10: unexpected string 't', expected a table name");
         assertError("CREATE TABLE t (a INT) LOCATION '/x", "line 1, column 33: unterminated string starting with '");
-        assertError("", "line 1, column 1: unexpected end of input, expected CREATE, DROP, ALTER, SHOW or DESCRIBE");
+        assertError("", "line 1, column 1: unexpected end of input, expected CREATE, DROP, ALTER, SHOW, DESCRIBE or MSCK");
     }
 
     @Test

@@ -24,12 +24,12 @@ public final class CommandExecutor {
     private final String name;
     private final Dataset dataset;
     private final Executor executor;
-    private final NameNodeService nameNode;
+    private final NameNodeServices nameNode;
     private final BlockTransferrer transferrer;
     private final BlockRecoveryCoordinator recovery;
     private final DataNodeMetrics metrics;
 
-    public CommandExecutor(String name, Dataset dataset, Executor executor, NameNodeService nameNode, io.netty.channel.EventLoopGroup eventLoops,
+    public CommandExecutor(String name, Dataset dataset, Executor executor, NameNodeServices nameNode, io.netty.channel.EventLoopGroup eventLoops,
                            DataNodeMetrics metrics, java.time.Duration timeout) {
         this.name = requireNonNull(name, "name is null");
         this.dataset = requireNonNull(dataset, "dataset is null");

@@ -71,8 +71,15 @@ public final class NameNodeService implements ReplicaEvents, NameNodeCalls, Auto
     private volatile boolean registered;
     private volatile long heartbeats;
     private Thread thread;
-    private Consumer<List<DatanodeCommand>> commandHandler = commands -> { };
+    private CommandSink commandHandler = (epoch, commands) -> { };
+
+    /** Receives the commands of a heartbeat reply with the HA epoch of the NameNode that sent them. */
+    @FunctionalInterface
+    public interface CommandSink {
+        void accept(long epoch, List<DatanodeCommand> commands);
+    }
     private long nextHeartbeat;
+    private long failedHeartbeats;
     private long nextBlockReport;
 
     public NameNodeService(String name, RpcClient rpc, HostAndPort nameNode, Dataset dataset, Supplier<DatanodeId> id, Clock clock,
@@ -93,6 +100,11 @@ public final class NameNodeService implements ReplicaEvents, NameNodeCalls, Auto
     }
 
     public void start(Consumer<List<DatanodeCommand>> commands) {
+        requireNonNull(commands, "commands is null");
+        start((epoch, list) -> commands.accept(list));
+    }
+
+    public void start(CommandSink commands) {
         this.commandHandler = requireNonNull(commands, "commands is null");
         running.set(true);
         thread = Threads.named(name + "-namenode-service-%d").newThread(this::run);
@@ -209,8 +221,17 @@ public final class NameNodeService implements ReplicaEvents, NameNodeCalls, Auto
             reply = rpc.call(nameNode, new Heartbeat(id.get().uuid(), dataset.capacity(), dataset.dfsUsed(), dataset.remaining(),
                     activeTransfers.getAsInt(), 0), HeartbeatReply.class, rpcTimeout, ONE_ATTEMPT);
         } catch (IOException e) {
-            LOG.warn("{}: heartbeat to NameNode {} failed: {}", name, nameNode, e.getMessage());
+            // A NameNode of an HA pair may be down for long: say so once per outage, not at every beat.
+            if (failedHeartbeats++ == 0) {
+                LOG.warn("{}: heartbeat to NameNode {} failed: {}", name, nameNode, e.getMessage());
+            } else {
+                LOG.debug("{}: heartbeat to NameNode {} failed again: {}", name, nameNode, e.getMessage());
+            }
             return;
+        }
+        if (failedHeartbeats > 0) {
+            LOG.info("{}: NameNode {} answers heartbeats again after {} failures", name, nameNode, failedHeartbeats);
+            failedHeartbeats = 0;
         }
         heartbeats++;
         if (reply.reRegister()) {
@@ -219,7 +240,7 @@ public final class NameNodeService implements ReplicaEvents, NameNodeCalls, Auto
             return;
         }
         if (!reply.commands().isEmpty()) {
-            commandHandler.accept(reply.commands());
+            commandHandler.accept(reply.epoch(), reply.commands());
         }
     }
 

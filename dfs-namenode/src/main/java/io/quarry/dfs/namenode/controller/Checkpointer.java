@@ -17,7 +17,7 @@ import org.slf4j.LoggerFactory;
 
 import io.quarry.common.concurrent.Threads;
 import io.quarry.common.time.Clock;
-import io.quarry.dfs.namenode.journal.CheckpointStore;
+import io.quarry.dfs.namenode.journal.ImageStore;
 import io.quarry.dfs.namenode.journal.Journal;
 import io.quarry.dfs.namenode.journal.Records;
 
@@ -30,7 +30,7 @@ public final class Checkpointer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Checkpointer.class);
 
     private final Journal journal;
-    private final CheckpointStore store;
+    private final ImageStore store;
     private final NamespaceImage image;
     private final Clock clock;
     private final Duration period;
@@ -42,7 +42,7 @@ public final class Checkpointer implements AutoCloseable {
     private long lastNanos;
     private CompletableFuture<Long> inProgress = CompletableFuture.completedFuture(0L);
 
-    public Checkpointer(Journal journal, CheckpointStore store, NamespaceImage image, Clock clock, Duration period, long txns,
+    public Checkpointer(Journal journal, ImageStore store, NamespaceImage image, Clock clock, Duration period, long txns,
                         int retained, long loadedTxid) {
         this.journal = requireNonNull(journal, "journal is null");
         this.store = requireNonNull(store, "store is null");

@@ -25,11 +25,19 @@ public final class Monitors {
     private final ReplicationMonitor replication;
     private final Checkpointer checkpointer;
     private final Runnable publishStats;
+    private final ServiceRole role;
     private long nextReplicationNanos;
     private long nextLeaseCheckNanos;
 
     public Monitors(MetadataState state, Controller controller, DatanodeOps datanodeOps, LeaseOps leaseOps,
                     ReplicationMonitor replication, Checkpointer checkpointer, Runnable publishStats) {
+        this(state, controller, datanodeOps, leaseOps, replication, checkpointer, publishStats, ServiceRole.active());
+    }
+
+    /** @param role a standby only tracks DataNodes and safe mode: replication, lease recovery and checkpoints are the active's */
+    public Monitors(MetadataState state, Controller controller, DatanodeOps datanodeOps, LeaseOps leaseOps,
+                    ReplicationMonitor replication, Checkpointer checkpointer, Runnable publishStats, ServiceRole role) {
+        this.role = requireNonNull(role, "role is null");
         this.state = requireNonNull(state, "state is null");
         this.controller = requireNonNull(controller, "controller is null");
         this.datanodeOps = requireNonNull(datanodeOps, "datanodeOps is null");
@@ -43,6 +51,10 @@ public final class Monitors {
         long now = state.clock().nanoTime();
         datanodeOps.checkDead();
         state.safeMode().update(state.blocks().safeBlocks(), state.blocks().completeBlocks(), state.datanodes().liveCount());
+        if (!role.isActive()) {
+            publishStats.run();
+            return;
+        }
         if (!state.safeMode().isOn()) {
             if (now >= nextReplicationNanos) {
                 nextReplicationNanos = now + state.config().redundancyInterval().toNanos();

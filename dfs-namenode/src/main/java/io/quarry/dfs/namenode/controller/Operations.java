@@ -20,10 +20,14 @@ public record Operations(MetadataState state, NamespaceOps namespace, AttributeO
     }
 
     public static Operations create(MetadataState state, java.util.Random random) {
+        return create(state, random, ServiceRole.active());
+    }
+
+    public static Operations create(MetadataState state, java.util.Random random, ServiceRole role) {
         NamespaceOps namespace = new NamespaceOps(state);
         ReadOps reads = new ReadOps(state, random);
         return new Operations(state, namespace, new AttributeOps(state, namespace), reads, new BlockOps(state, reads),
-                new LeaseOps(state), new DatanodeOps(state), new AdminOps(state),
+                new LeaseOps(state), new DatanodeOps(state, role), new AdminOps(state),
                 new FsckRunner(state.directory(), state.blocks(), state.datanodes(), state.config().defaultReplication()));
     }
 }

@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import io.quarry.dfs.namenode.journal.JournalRecord;
 import io.quarry.dfs.namenode.journal.Records.AddBlockRecord;
+import io.quarry.dfs.namenode.journal.Records.CallRecord;
 import io.quarry.dfs.namenode.journal.Records.CloseFileRecord;
 import io.quarry.dfs.namenode.journal.Records.CreateFileRecord;
 import io.quarry.dfs.namenode.journal.Records.DeleteRecord;
@@ -29,9 +30,16 @@ import io.quarry.dfs.protocol.Block;
  */
 public final class RecordApplier {
     private final MetadataState state;
+    private final RetryCache retryCache;
 
     public RecordApplier(MetadataState state) {
+        this(state, null);
+    }
+
+    /** @param retryCache receives the call records; null to ignore them */
+    public RecordApplier(MetadataState state, RetryCache retryCache) {
         this.state = requireNonNull(state, "state is null");
+        this.retryCache = retryCache;
     }
 
     public void apply(JournalRecord record) {
@@ -115,6 +123,10 @@ public final class RecordApplier {
             }
             if (r.group() != null) {
                 node.setGroup(r.group());
+            }
+        } else if (record instanceof CallRecord r) {
+            if (retryCache != null) {
+                retryCache.record(r.clientId(), r.callId(), r.reply());
             }
         } else {
             throw new IllegalStateException("Unknown journal record " + record.getClass().getName());

@@ -21,7 +21,7 @@ import io.quarry.common.codec.KryoCodec;
  * Checkpoint images: a header, the inodes (parents first) and a footer, each entry CRC32C-framed.
  * Written to a temporary file, synced, then renamed to {@code checkpoint_<txid>}.
  */
-public final class CheckpointStore {
+public final class CheckpointStore implements ImageStore {
     private static final Logger LOG = LoggerFactory.getLogger(CheckpointStore.class);
 
     private final Path dir;
@@ -38,6 +38,7 @@ public final class CheckpointStore {
     public record Image(Records.CheckpointHeader header, List<Records.InodeImage> inodes) {
     }
 
+    @Override
     public void write(Records.CheckpointHeader header, List<Records.InodeImage> inodes) throws IOException {
         long lastTxid = header.lastTxid();
         if (Files.exists(dir.resolve(SegmentFiles.checkpointName(lastTxid)))) {
@@ -80,6 +81,7 @@ public final class CheckpointStore {
     }
 
     /** The newest checkpoint that reads back whole, or null when there is none. Deletes images a crash left half-written. */
+    @Override
     public Image loadNewest() throws IOException {
         try (java.util.stream.Stream<Path> files = Files.list(dir)) {
             for (Path file : (Iterable<Path>) files::iterator) {
@@ -103,20 +105,41 @@ public final class CheckpointStore {
     }
 
     private Image read(Path file) throws IOException {
-        byte[] data = Files.readAllBytes(file);
+        return decode(codec, clusterId, Files.readAllBytes(file), file.toString());
+    }
+
+    /** The image as one byte array, in the same framing as a checkpoint file (for images kept elsewhere than in files). */
+    public static byte[] encode(KryoCodec codec, Records.CheckpointHeader header, List<Records.InodeImage> inodes) {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        frame(out, codec.encode(header));
+        for (Records.InodeImage inode : inodes) {
+            frame(out, codec.encode(inode));
+        }
+        frame(out, codec.encode(new Records.CheckpointFooter(inodes.size(), header.lastTxid())));
+        return out.toByteArray();
+    }
+
+    private static void frame(java.io.ByteArrayOutputStream out, byte[] payload) {
+        ByteBuffer buffer = ByteBuffer.allocate(EntryFraming.HEADER + payload.length);
+        EntryFraming.write(buffer, payload);
+        out.write(buffer.array(), 0, buffer.position());
+    }
+
+    /** Reads an image written by {@link #encode} or {@link #write}; {@code source} names it in errors. */
+    public static Image decode(KryoCodec codec, String clusterId, byte[] data, String source) throws IOException {
         int offset = 0;
         Records.CheckpointHeader header = null;
         List<Records.InodeImage> inodes = new ArrayList<>();
         while (offset < data.length) {
             EntryFraming.Frame frame = EntryFraming.read(data, offset, data.length);
             if (frame.problem() != EntryFraming.Problem.NONE) {
-                throw new IOException(file + " is corrupt at offset " + offset + " (" + frame.problem() + ")");
+                throw new IOException(source + " is corrupt at offset " + offset + " (" + frame.problem() + ")");
             }
             Object entry;
             try {
                 entry = codec.decode(data, frame.payloadOffset(), frame.payloadLength());
             } catch (RuntimeException e) {
-                throw new IOException(file + ": cannot decode entry at offset " + offset + ": " + e.getMessage(), e);
+                throw new IOException(source + ": cannot decode entry at offset " + offset + ": " + e.getMessage(), e);
             }
             if (entry instanceof Records.CheckpointHeader h) {
                 header = h;
@@ -124,19 +147,20 @@ public final class CheckpointStore {
                 inodes.add(inode);
             } else if (entry instanceof Records.CheckpointFooter footer) {
                 if (header == null || footer.inodeCount() != inodes.size() || footer.lastTxid() != header.lastTxid()) {
-                    throw new IOException(file + ": footer does not match the header or the inode count");
+                    throw new IOException(source + ": footer does not match the header or the inode count");
                 }
                 if (!clusterId.equals(header.clusterId())) {
-                    throw new IOException(file + " belongs to cluster " + header.clusterId() + ", expected " + clusterId);
+                    throw new IOException(source + " belongs to cluster " + header.clusterId() + ", expected " + clusterId);
                 }
                 return new Image(header, inodes);
             }
             offset = frame.end();
         }
-        throw new IOException(file + " ends without a footer (truncated)");
+        throw new IOException(source + " ends without a footer (truncated)");
     }
 
     /** Keeps the newest {@code retained} checkpoints; returns the txid of the oldest one kept, or -1. */
+    @Override
     public long pruneKeeping(int retained) throws IOException {
         List<SegmentFiles.Numbered> checkpoints = SegmentFiles.list(dir, SegmentFiles.CHECKPOINT_PREFIX);
         int excess = checkpoints.size() - Math.max(1, retained);
@@ -145,5 +169,10 @@ public final class CheckpointStore {
             LOG.info("Deleted old checkpoint {}", checkpoints.get(i).file().getFileName());
         }
         return checkpoints.isEmpty() ? -1 : checkpoints.get(Math.max(0, excess)).number();
+    }
+
+    @Override
+    public String toString() {
+        return dir.toString();
     }
 }

@@ -13,7 +13,9 @@ import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.ReentrantLock;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,7 +29,10 @@ import io.quarry.common.fault.FaultHandler;
 /**
  * The local journal: segment files of CRC32C-framed, Kryo-encoded entries in the name directory.
  * A single writer thread drains whatever batches are queued, writes them, syncs once
- * ({@code FileChannel.force}) and only then completes their futures: group commit.
+ * ({@code FileChannel.force}) and only then completes their futures: group commit. When the
+ * journal does not sync, a caller of {@link #appendNow} who finds nothing queued or being written
+ * writes its own batch on its thread instead (a write to the page cache, no sync: nothing to gain
+ * by waking the writer); a lock on the segment file keeps the two writers in txid order.
  */
 public final class FileJournal implements Journal {
     private static final Logger LOG = LoggerFactory.getLogger(FileJournal.class);
@@ -36,10 +41,17 @@ public final class FileJournal implements Journal {
     private final KryoCodec codec;
     private final FaultHandler faultHandler;
     private final int maxBatch;
+    /** False only for benchmarks and scratch clusters: changes are acknowledged before they reach the disk. */
+    private final boolean sync;
     private final BlockingQueue<Batch> queue = new LinkedBlockingQueue<>();
     private final Thread writer;
     private final AtomicLong durableTxid = new AtomicLong();
     private final AtomicLong syncs = new AtomicLong();
+    /** Held while the segment file is written; whoever holds it owns the writer-thread state below. */
+    private final ReentrantLock io = new ReentrantLock();
+    /** Batches queued for the writer thread and not yet written. */
+    private final AtomicInteger pending = new AtomicInteger();
+    private final AtomicLong inlineWrites = new AtomicLong();
     private volatile boolean stopping;
     private volatile boolean aborted;
     private volatile IOException failure;
@@ -47,7 +59,7 @@ public final class FileJournal implements Journal {
     private long lastAppendedTxid;
     private boolean rollPending;
     private CompletableFuture<Long> lastAppend = CompletableFuture.completedFuture(0L);
-    // Writer-thread state.
+    // Writer state, guarded by io.
     private static final int PREALLOCATION = 1 << 20;
 
     private FileChannel current;
@@ -60,6 +72,15 @@ public final class FileJournal implements Journal {
     }
 
     public FileJournal(Path dir, KryoCodec codec, FaultHandler faultHandler, int maxBatch) {
+        this(dir, codec, faultHandler, maxBatch, true);
+    }
+
+    /**
+     * @param sync whether each group commit is fsynced before its changes are acknowledged; without
+     *             it a crash of the machine (not of the process) can lose acknowledged changes
+     */
+    public FileJournal(Path dir, KryoCodec codec, FaultHandler faultHandler, int maxBatch, boolean sync) {
+        this.sync = sync;
         this.dir = requireNonNull(dir, "dir is null");
         this.codec = requireNonNull(codec, "codec is null");
         this.faultHandler = requireNonNull(faultHandler, "faultHandler is null");
@@ -100,11 +121,52 @@ public final class FileJournal implements Journal {
         if (records.isEmpty()) {
             return awaitAppended();
         }
+        Batch batch = encode(records);
+        if (batch.bytes() != null) {
+            pending.incrementAndGet();
+            queue.add(batch);
+        }
+        return batch.done();
+    }
+
+    @Override
+    public CompletableFuture<Long> appendNow(List<JournalRecord> records) {
+        // With syncing on, an inline sync would hold the caller (an RPC I/O thread) for a whole
+        // sync and cost the group commit of the calls behind it.
+        if (sync || records.isEmpty() || pending.get() != 0 || !io.tryLock()) {
+            return append(records);
+        }
+        try {
+            // Checked again under the lock: every earlier batch must be in the file before this one.
+            if (pending.get() != 0) {
+                return append(records);
+            }
+            Batch batch = encode(records);
+            if (batch.bytes() == null) {
+                return batch.done();
+            }
+            try {
+                writeAndSync(List.of(batch));
+                durableTxid.set(batch.lastTxid());
+                inlineWrites.incrementAndGet();
+            } catch (IOException | RuntimeException e) {
+                fail(List.of(batch), e);
+                return batch.done();
+            }
+            batch.done().complete(batch.lastTxid());
+            return batch.done();
+        } finally {
+            io.unlock();
+        }
+    }
+
+    /** Numbers and frames the records; a batch without bytes is already failed (journal failed or stopping). */
+    private Batch encode(List<JournalRecord> records) {
         CompletableFuture<Long> done = new CompletableFuture<>();
         if (failure != null || stopping) {
             done.completeExceptionally(new QuarryException(ErrorCode.UNAVAILABLE, "Journal in " + dir + " is not writable"
                     + (failure == null ? " (stopping)" : ": " + failure.getMessage())));
-            return done;
+            return new Batch(0, 0, null, false, done);
         }
         List<byte[]> payloads = new ArrayList<>(records.size());
         int size = 0;
@@ -120,10 +182,20 @@ public final class FileJournal implements Journal {
             EntryFraming.write(out, payload);
         }
         long first = lastAppendedTxid - records.size() + 1;
-        queue.add(new Batch(first, lastAppendedTxid, out.array(), rollPending, done));
+        Batch batch = new Batch(first, lastAppendedTxid, out.array(), rollPending, done);
         rollPending = false;
         lastAppend = done;
-        return done;
+        return batch;
+    }
+
+    /** Batches written by {@link #appendNow} callers rather than the writer thread. */
+    long inlineWrites() {
+        return inlineWrites.get();
+    }
+
+    @Override
+    public boolean syncs() {
+        return sync;
     }
 
     @Override
@@ -173,17 +245,29 @@ public final class FileJournal implements Journal {
                 }
                 burst.add(first);
                 queue.drainTo(burst, maxBatch - 1);
-                writeAndSync(burst);
+                io.lock();
+                try {
+                    writeAndSync(burst);
+                    if (!aborted) {
+                        durableTxid.set(burst.get(burst.size() - 1).lastTxid());
+                    }
+                } finally {
+                    pending.addAndGet(-burst.size());
+                    io.unlock();
+                }
                 if (aborted) {
                     return;
                 }
-                long last = burst.get(burst.size() - 1).lastTxid();
-                durableTxid.set(last);
                 for (Batch batch : burst) {
                     batch.done().complete(batch.lastTxid());
                 }
                 if (stopping && queue.isEmpty()) {
-                    closeChannel();
+                    io.lock();
+                    try {
+                        closeChannel();
+                    } finally {
+                        io.unlock();
+                    }
                     return;
                 }
             } catch (InterruptedException e) {
@@ -194,19 +278,24 @@ public final class FileJournal implements Journal {
                     closeChannelQuietly();
                     return;
                 }
-                failure = e instanceof IOException io ? io : new IOException(e);
-                QuarryException error = new QuarryException(ErrorCode.INTERNAL, "Journal write in " + dir + " failed: " + e, e);
-                for (Batch batch : burst) {
-                    batch.done().completeExceptionally(error);
-                }
-                for (Batch batch; (batch = queue.poll()) != null; ) {
-                    batch.done().completeExceptionally(error);
-                }
-                faultHandler.handle("journal write to " + dir + " failed", e);
-                closeChannelQuietly();
+                fail(burst, e);
                 return;
             }
         }
+    }
+
+    /** After a failed write: fails the batches and everything queued, reports the fault and closes the segment. */
+    private void fail(List<Batch> batches, Exception e) {
+        failure = e instanceof IOException io ? io : new IOException(e);
+        QuarryException error = new QuarryException(ErrorCode.INTERNAL, "Journal write in " + dir + " failed: " + e, e);
+        for (Batch batch : batches) {
+            batch.done().completeExceptionally(error);
+        }
+        for (Batch batch; (batch = queue.poll()) != null; ) {
+            batch.done().completeExceptionally(error);
+        }
+        faultHandler.handle("journal write to " + dir + " failed", e);
+        closeChannelQuietly();
     }
 
     private void writeAndSync(List<Batch> burst) throws IOException {
@@ -229,7 +318,7 @@ public final class FileJournal implements Journal {
                 written += current.write(buffer, written);
             }
         }
-        if (current != null) {
+        if (current != null && sync) {
             // Within the preallocated length only the data needs syncing, not the file size.
             current.force(extended);
             syncs.incrementAndGet();
@@ -265,10 +354,13 @@ public final class FileJournal implements Journal {
     }
 
     private void closeChannelQuietly() {
+        io.lock();
         try {
             closeChannel();
         } catch (IOException e) {
             LOG.debug("Closing journal segment failed", e);
+        } finally {
+            io.unlock();
         }
     }
 
@@ -287,6 +379,7 @@ public final class FileJournal implements Journal {
         }
         stopping = true;
         if (writer.isAlive()) {
+            pending.incrementAndGet();
             queue.add(new Batch(lastAppendedTxid, lastAppendedTxid, new byte[0], false, new CompletableFuture<>()));
             joinWriter();
         }

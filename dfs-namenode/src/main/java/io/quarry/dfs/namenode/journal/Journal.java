@@ -16,6 +16,21 @@ public interface Journal extends AutoCloseable {
     /** Queues the records; the future completes with the last of their txids once they are synced. */
     CompletableFuture<Long> append(List<JournalRecord> records);
 
+    /**
+     * Like {@link #append}, but a journal that does not sync ({@link #syncs()} false) may write the
+     * records on the calling thread before this returns when nothing else waits to be written,
+     * sparing a lone caller the hand-offs to a writer thread and back. By default the same as
+     * {@code append}.
+     */
+    default CompletableFuture<Long> appendNow(List<JournalRecord> records) {
+        return append(records);
+    }
+
+    /** False when appends are acknowledged without syncing (benchmarks and scratch clusters only). */
+    default boolean syncs() {
+        return true;
+    }
+
     /** Completes once everything appended so far is synced. */
     CompletableFuture<Long> awaitAppended();
 

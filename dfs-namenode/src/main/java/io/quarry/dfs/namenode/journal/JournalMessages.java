@@ -21,6 +21,7 @@ public final class JournalMessages implements MessageRegistrar {
         registry.register(811, Records.SetPermissionRecord.class);
         registry.register(812, Records.SetOwnerRecord.class);
         registry.register(813, Records.Entry.class);
+        registry.register(814, Records.CallRecord.class);
         registry.register(850, Records.CheckpointHeader.class);
         registry.register(851, Records.InodeImage.class);
         registry.register(852, Records.CheckpointFooter.class);

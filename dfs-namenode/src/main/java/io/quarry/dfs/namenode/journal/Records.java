@@ -52,6 +52,14 @@ public final class Records {
     public record SetOwnerRecord(long inodeId, String owner, String group) implements JournalRecord {
     }
 
+    /**
+     * The answer to a client call that changed the namespace, journalled after the call's own
+     * records so every NameNode that replays them answers a retry of the call (same client and
+     * call id, e.g. after a failover) with it instead of running the call again.
+     */
+    public record CallRecord(String clientId, long callId, Object reply) implements JournalRecord {
+    }
+
     /** A journal entry: the transaction id and its record. */
     public record Entry(long txid, JournalRecord record) {
     }

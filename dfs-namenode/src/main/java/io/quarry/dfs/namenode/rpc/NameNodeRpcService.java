@@ -3,6 +3,9 @@ package io.quarry.dfs.namenode.rpc;
 import static java.util.Objects.requireNonNull;
 
 import java.net.InetSocketAddress;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
@@ -15,6 +18,10 @@ import io.quarry.dfs.namenode.NameNodeMetrics;
 import io.quarry.dfs.namenode.controller.Controller;
 import io.quarry.dfs.namenode.controller.ControllerResult;
 import io.quarry.dfs.namenode.controller.Operations;
+import io.quarry.dfs.namenode.controller.RetryCache;
+import io.quarry.dfs.namenode.controller.ServiceRole;
+import io.quarry.dfs.namenode.journal.JournalRecord;
+import io.quarry.dfs.namenode.journal.Records;
 import io.quarry.dfs.namenode.namespace.Caller;
 import io.quarry.dfs.protocol.client.AbandonBlock;
 import io.quarry.dfs.protocol.client.AddBlock;
@@ -53,6 +60,8 @@ public final class NameNodeRpcService implements RpcService {
     private final CallerResolver callers;
     private final NameNodeMetrics metrics;
     private final Executor groupLookups;
+    private final ServiceRole role;
+    private final RetryCache retryCache;
 
     /**
      * @param groupLookups runs the blocking OS lookup of a user's groups, the first time the user
@@ -60,6 +69,18 @@ public final class NameNodeRpcService implements RpcService {
      */
     public NameNodeRpcService(Controller controller, Operations ops, CallerResolver callers, NameNodeMetrics metrics,
                               Executor groupLookups) {
+        this(controller, ops, callers, metrics, groupLookups, ServiceRole.active(), null);
+    }
+
+    /**
+     * @param role        a standby refuses client calls with {@code STANDBY}
+     * @param retryCache  when not null, every namespace change journals its answer under the
+     *                    caller's client and call id, and a retried call gets that answer
+     */
+    public NameNodeRpcService(Controller controller, Operations ops, CallerResolver callers, NameNodeMetrics metrics,
+                              Executor groupLookups, ServiceRole role, RetryCache retryCache) {
+        this.role = requireNonNull(role, "role is null");
+        this.retryCache = retryCache;
         this.controller = requireNonNull(controller, "controller is null");
         this.ops = requireNonNull(ops, "ops is null");
         this.callers = requireNonNull(callers, "callers is null");
@@ -96,7 +117,11 @@ public final class NameNodeRpcService implements RpcService {
         } else if (request instanceof ReportCorruptReplica r) {
             return read(name, () -> ops.datanodes().reportCorruptReplica(r));
         } else if (request instanceof CommitBlockSynchronization r) {
-            return controller.submit(name, () -> ops.leases().commitBlockSynchronization(r));
+            return submit(context, name, () -> ops.leases().commitBlockSynchronization(r));
+        }
+        if (!role.isActive()) {
+            return CompletableFuture.failedFuture(new QuarryException(ErrorCode.STANDBY, name
+                    + " refused: this NameNode is a standby; ask the active one"));
         }
         Caller caller = callers.resolve(context.user());
         if (request instanceof GetFileInfo r) {
@@ -110,36 +135,36 @@ public final class NameNodeRpcService implements RpcService {
         } else if (request instanceof GetServerDefaults) {
             return read(name, () -> ops.reads().serverDefaults());
         } else if (request instanceof Mkdirs r) {
-            return controller.submit(name, () -> ops.namespace().mkdirs(caller, r));
+            return submit(context, name, () -> ops.namespace().mkdirs(caller, r));
         } else if (request instanceof Create r) {
-            return controller.submit(name, () -> ops.namespace().create(caller, r, host(context)));
+            return submit(context, name, () -> ops.namespace().create(caller, r, host(context)));
         } else if (request instanceof Rename r) {
-            return controller.submit(name, () -> ops.namespace().rename(caller, r));
+            return submit(context, name, () -> ops.namespace().rename(caller, r));
         } else if (request instanceof Delete r) {
-            return controller.submit(name, () -> ops.namespace().delete(caller, r));
+            return submit(context, name, () -> ops.namespace().delete(caller, r));
         } else if (request instanceof SetReplication r) {
-            return controller.submit(name, () -> ops.attributes().setReplication(caller, r));
+            return submit(context, name, () -> ops.attributes().setReplication(caller, r));
         } else if (request instanceof SetPermission r) {
-            return controller.submit(name, () -> ops.attributes().setPermission(caller, r));
+            return submit(context, name, () -> ops.attributes().setPermission(caller, r));
         } else if (request instanceof SetOwner r) {
-            return controller.submit(name, () -> ops.attributes().setOwner(caller, r));
+            return submit(context, name, () -> ops.attributes().setOwner(caller, r));
         } else if (request instanceof AddBlock r) {
-            return controller.submit(name, () -> ops.blocks().addBlock(r));
+            return submit(context, name, () -> ops.blocks().addBlock(r));
         } else if (request instanceof Complete r) {
-            return controller.submit(name, () -> ops.blocks().complete(r));
+            return submit(context, name, () -> ops.blocks().complete(r));
         } else if (request instanceof AbandonBlock r) {
-            return controller.submit(name, () -> ops.blocks().abandonBlock(r));
+            return submit(context, name, () -> ops.blocks().abandonBlock(r));
         } else if (request instanceof UpdateBlockForPipeline r) {
-            return controller.submit(name, () -> ops.blocks().updateBlockForPipeline(r));
+            return submit(context, name, () -> ops.blocks().updateBlockForPipeline(r));
         } else if (request instanceof UpdatePipeline r) {
-            return controller.submit(name, () -> ops.blocks().updatePipeline(r));
+            return submit(context, name, () -> ops.blocks().updatePipeline(r));
         } else if (request instanceof RenewLease r) {
             return read(name, () -> {
                 ops.state().leases().renew(r.clientName());
                 return null;
             });
         } else if (request instanceof RecoverLease r) {
-            return controller.submit(name, () -> ops.leases().recoverLease(r));
+            return submit(context, name, () -> ops.leases().recoverLease(r));
         } else if (request instanceof ReportBadBlocks r) {
             return read(name, () -> ops.datanodes().reportBadBlocks(r));
         } else if (request instanceof SetSafeMode r) {
@@ -151,6 +176,34 @@ public final class NameNodeRpcService implements RpcService {
         }
         return CompletableFuture.failedFuture(new QuarryException(ErrorCode.UNKNOWN_REQUEST,
                 "NameNode does not serve " + name));
+    }
+
+    /**
+     * A namespace change. With a retry cache, a call already answered (a retry with the same
+     * client and call id) gets its first answer; otherwise the answer is journalled with the change.
+     */
+    private <T> CompletableFuture<T> submit(CallContext context, String name, Controller.Operation<T> operation) {
+        if (retryCache == null) {
+            return controller.submit(name, operation);
+        }
+        return controller.submit(name, () -> {
+            if (!role.isActive()) {
+                throw new QuarryException(ErrorCode.STANDBY, name + " refused: this NameNode is no longer the active");
+            }
+            Optional<RetryCache.Answer> answered = retryCache.lookup(context.clientId(), context.callId());
+            if (answered.isPresent()) {
+                @SuppressWarnings("unchecked")
+                T reply = (T) answered.get().reply();
+                return ControllerResult.of(reply);
+            }
+            ControllerResult<T> result = operation.run();
+            if (result.records().isEmpty()) {
+                return result;
+            }
+            List<JournalRecord> records = new ArrayList<>(result.records());
+            records.add(new Records.CallRecord(context.clientId(), context.callId(), result.reply()));
+            return new ControllerResult<>(records, result.reply(), result.afterApply());
+        });
     }
 
     /** An operation without journal records (answered once everything it may have seen is durable). */

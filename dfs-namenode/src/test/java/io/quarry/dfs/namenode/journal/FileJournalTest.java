@@ -85,6 +85,60 @@ class FileJournalTest {
     }
 
     @Test
+    void unsyncedJournalAcknowledgesWithoutSyncingAndStillReplays() throws Exception {
+        FileJournal journal = new FileJournal(dir, KryoCodec.shared(), FAIL, 4096, false);
+        journal.replay(0, (t, r) -> { });
+        CompletableFuture<Long> last = null;
+        for (int i = 0; i < 50; i++) {
+            last = journal.append(List.of(record(i)));
+        }
+        assertThat(last.get(10, TimeUnit.SECONDS)).isEqualTo(50);
+        assertThat(journal.syncCount()).as("syncs of an unsynced journal").isZero();
+        journal.close();
+
+        FileJournal synced = open();
+        assertThat(replayAll(synced)).hasSize(50).endsWith(record(49));
+        CompletableFuture<Long> next = synced.append(List.of(record(50)));
+        assertThat(next.get(10, TimeUnit.SECONDS)).isEqualTo(51);
+        assertThat(synced.syncCount()).as("syncs of a synced journal").isPositive();
+        synced.close();
+    }
+
+    @Test
+    void unsyncedAppendNowWritesOnTheCallerWhenIdleAndKeepsTxidOrderWithQueuedBatches() throws Exception {
+        FileJournal journal = new FileJournal(dir, KryoCodec.shared(), FAIL, 4096, false);
+        journal.replay(0, (t, r) -> { });
+        CompletableFuture<Long> first = journal.appendNow(List.of(record(0)));
+        assertThat(first).as("written before appendNow returned").isCompletedWithValue(1L);
+        assertThat(journal.inlineWrites()).isEqualTo(1);
+        assertThat(journal.lastDurableTxid()).isEqualTo(1);
+        // Mixed with queued appends, every record still lands in txid order.
+        List<CompletableFuture<Long>> futures = new ArrayList<>();
+        for (int i = 1; i < 500; i++) {
+            futures.add(i % 3 == 0 ? journal.appendNow(List.of(record(i))) : journal.append(List.of(record(i))));
+        }
+        for (int i = 0; i < futures.size(); i++) {
+            assertThat(futures.get(i).get(10, TimeUnit.SECONDS)).isEqualTo(i + 2);
+        }
+        journal.close();
+        List<JournalRecord> replayed = replayAll(open());
+        assertThat(replayed).hasSize(500);
+        for (int i = 0; i < 500; i++) {
+            assertThat(replayed.get(i)).isEqualTo(record(i));
+        }
+    }
+
+    @Test
+    void syncedAppendNowLeavesTheWriteAndSyncToTheWriterThread() throws Exception {
+        FileJournal journal = open();
+        journal.replay(0, (t, r) -> { });
+        assertThat(journal.appendNow(List.of(record(0))).get(10, TimeUnit.SECONDS)).isEqualTo(1);
+        assertThat(journal.inlineWrites()).isZero();
+        assertThat(journal.syncCount()).isPositive();
+        journal.close();
+    }
+
+    @Test
     void replayContinuesNumberingInANewSegment() throws Exception {
         writeRecords(5);
         FileJournal journal = open();

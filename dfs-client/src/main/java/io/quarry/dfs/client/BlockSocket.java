@@ -1,0 +1,98 @@
+package io.quarry.dfs.client;
+
+import static java.util.Objects.requireNonNull;
+
+import java.io.EOFException;
+import java.io.IOException;
+import java.net.SocketTimeoutException;
+import java.net.StandardSocketOptions;
+import java.nio.ByteBuffer;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.Selector;
+import java.nio.channels.SocketChannel;
+
+import io.quarry.common.net.HostAndPort;
+
+/**
+ * A data transfer connection used from the calling thread: a non-blocking socket whose reads and
+ * writes wait for readiness with a timeout, so a silent DataNode fails the read instead of
+ * hanging it. Reads go straight into the caller's (direct) buffer.
+ */
+final class BlockSocket implements AutoCloseable {
+    private final HostAndPort address;
+    private final SocketChannel channel;
+    private final long timeoutMillis;
+    private Selector selector;
+
+    private BlockSocket(HostAndPort address, SocketChannel channel, long timeoutMillis) {
+        this.address = requireNonNull(address, "address is null");
+        this.channel = requireNonNull(channel, "channel is null");
+        this.timeoutMillis = timeoutMillis;
+    }
+
+    /** Connects within {@code timeoutMillis}; the exception's message says why not, without the address. */
+    static BlockSocket connect(HostAndPort address, long timeoutMillis) throws IOException {
+        SocketChannel channel = SocketChannel.open();
+        try {
+            channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
+            channel.socket().connect(address.toSocketAddress(), (int) Math.min(Integer.MAX_VALUE, timeoutMillis));
+            channel.configureBlocking(false);
+            return new BlockSocket(address, channel, timeoutMillis);
+        } catch (IOException e) {
+            channel.close();
+            throw new IOException(e instanceof java.net.ConnectException ? "connection refused"
+                    : e instanceof java.net.SocketTimeoutException ? "connect timed out after " + timeoutMillis + " ms" : e.toString(), e);
+        }
+    }
+
+    /** Reads until {@code buffer} is full. */
+    void readFully(ByteBuffer buffer) throws IOException {
+        while (buffer.hasRemaining()) {
+            int n = channel.read(buffer);
+            if (n < 0) {
+                throw new EOFException("connection to " + address + " closed with " + buffer.remaining() + " bytes still expected");
+            }
+            if (n == 0) {
+                await(SelectionKey.OP_READ, "data");
+            }
+        }
+    }
+
+    /** Writes all of {@code buffer}. */
+    void writeFully(ByteBuffer buffer) throws IOException {
+        while (buffer.hasRemaining()) {
+            if (channel.write(buffer) == 0) {
+                await(SelectionKey.OP_WRITE, "room to send");
+            }
+        }
+    }
+
+    private void await(int operation, String what) throws IOException {
+        if (selector == null) {
+            selector = Selector.open();
+            channel.register(selector, operation);
+        } else {
+            channel.keyFor(selector).interestOps(operation);
+        }
+        if (selector.select(Math.max(1, timeoutMillis)) == 0) {
+            throw new SocketTimeoutException("no " + what + " from " + address + " within " + timeoutMillis + " ms");
+        }
+        selector.selectedKeys().clear();
+    }
+
+    @Override
+    public void close() {
+        try {
+            channel.close();
+        } catch (IOException e) {
+            // closing anyway
+        }
+        if (selector != null) {
+            try {
+                selector.close();
+            } catch (IOException e) {
+                // closing anyway
+            }
+        }
+    }
+}
