@@ -128,6 +128,11 @@ public final class MiniQfsCluster implements AutoCloseable {
         return running;
     }
 
+    /** DataNodes added to the cluster, running or not; their indexes are 0 to this minus one. */
+    public int numDataNodes() {
+        return dataNodes.size();
+    }
+
     /** Where each node lives, for clusters built on this one. */
     ClusterLayout layout() {
         return layout;

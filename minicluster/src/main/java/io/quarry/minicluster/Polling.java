@@ -5,16 +5,16 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /** Polls a condition under a deadline and says what it waited for when the deadline passes. */
-final class Polling {
+public final class Polling {
     private Polling() {
     }
 
-    interface Check {
+    public interface Check {
         /** Null when the condition holds, otherwise what is still missing. */
         String missing() throws Exception;
     }
 
-    static void await(String what, Duration timeout, Check check) throws TimeoutException, InterruptedException {
+    public static void await(String what, Duration timeout, Check check) throws TimeoutException, InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         long pauseMillis = 10;
         String missing = null;

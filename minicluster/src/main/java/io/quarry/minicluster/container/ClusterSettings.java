@@ -1,0 +1,97 @@
+package io.quarry.minicluster.container;
+
+import static java.util.Objects.requireNonNull;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.quarry.dfs.DfsConfigKeys;
+import io.quarry.mapreduce.MapReduceConfigKeys;
+import io.quarry.scheduler.core.SchedulerConfigKeys;
+import io.quarry.scheduler.service.SchedulerServiceConfigKeys;
+import io.quarry.scheduler.worker.WorkerConfigKeys;
+
+/**
+ * The configuration every container of the cluster reads: {@code conf/quarry-site.properties} (the
+ * same file on every host, as in a real deployment) and the topology table keyed by host names.
+ * Intervals are short so that dead nodes and repairs show within seconds.
+ */
+final class ClusterSettings {
+    static final String NAMENODE_HOST = "namenode";
+    static final String SCHEDULER_HOST = "scheduler";
+    static final String CLIENT_HOST = "client";
+    static final int NAMENODE_PORT = 8020;
+    static final int SCHEDULER_PORT = 8030;
+    static final String CONF_DIR = "/opt/quarry/conf";
+    static final String TOPOLOGY_FILE = CONF_DIR + "/topology.table";
+
+    /**
+     * A DataNode is dead after 2 x recheck + 10 x heartbeat = 7 s of silence; long enough that a busy
+     * two-core machine does not lose live nodes, short enough for the suite's time budget.
+     */
+    static final Map<String, String> TEST_DEFAULTS = Map.ofEntries(
+            Map.entry(DfsConfigKeys.HEARTBEAT_INTERVAL.name(), "500ms"),
+            Map.entry(DfsConfigKeys.HEARTBEAT_RECHECK_INTERVAL.name(), "1s"),
+            Map.entry(DfsConfigKeys.REDUNDANCY_INTERVAL.name(), "500ms"),
+            Map.entry(DfsConfigKeys.SAFEMODE_EXTENSION.name(), "0"),
+            Map.entry(DfsConfigKeys.BLOCK_SIZE.name(), "1m"),
+            Map.entry("quarry.rpc.retry.max-backoff", "500ms"),
+            Map.entry("quarry.rpc.connect-timeout", "2s"),
+            Map.entry("quarry.rpc.timeout", "20s"),
+            Map.entry(DfsConfigKeys.CLIENT_SOCKET_TIMEOUT.name(), "10s"),
+            Map.entry(WorkerConfigKeys.HEARTBEAT_INTERVAL.name(), "200ms"),
+            Map.entry(SchedulerConfigKeys.WORKER_EXPIRY.name(), "6s"),
+            Map.entry(SchedulerServiceConfigKeys.EXPIRY_CHECK_INTERVAL.name(), "500ms"));
+
+    private final Map<String, String> overrides;
+    private final List<String> dataNodeHosts;
+    private final List<String> racks;
+
+    ClusterSettings(Map<String, String> overrides, List<String> dataNodeHosts, List<String> racks) {
+        this.overrides = Map.copyOf(requireNonNull(overrides, "overrides is null"));
+        this.dataNodeHosts = List.copyOf(dataNodeHosts);
+        this.racks = List.copyOf(racks);
+        if (!racks.isEmpty() && racks.size() != dataNodeHosts.size()) {
+            throw new IllegalArgumentException("racks(...) names " + racks.size() + " racks for " + dataNodeHosts.size() + " DataNodes");
+        }
+    }
+
+    String rack(int index) {
+        return racks.isEmpty() ? "/default-rack" : racks.get(index);
+    }
+
+    /** Every key the nodes start with, builder overrides last. */
+    Map<String, String> values() {
+        Map<String, String> values = new LinkedHashMap<>(TEST_DEFAULTS);
+        values.put(DfsConfigKeys.DEFAULT_FS.name(), "qfs://" + NAMENODE_HOST + ":" + NAMENODE_PORT);
+        values.put(DfsConfigKeys.NAMENODE_RPC_ADDRESS.name(), NAMENODE_HOST + ":" + NAMENODE_PORT);
+        values.put(DfsConfigKeys.NAMENODE_RPC_BIND_HOST.name(), "0.0.0.0");
+        values.put(DfsConfigKeys.NAMENODE_HTTP_ADDRESS.name(), "0.0.0.0:9870");
+        values.put(DfsConfigKeys.NAMENODE_NAME_DIR.name(), ContainerNode.DATA_DIR + "/name");
+        values.put(DfsConfigKeys.DATANODE_DATA_DIR.name(), ContainerNode.DATA_DIR + "/dn");
+        values.put(DfsConfigKeys.TMP_DIR.name(), ContainerNode.DATA_DIR + "/tmp");
+        values.put(DfsConfigKeys.TOPOLOGY_TABLE.name(), TOPOLOGY_FILE);
+        values.put(SchedulerServiceConfigKeys.ADDRESS.name(), SCHEDULER_HOST + ":" + SCHEDULER_PORT);
+        values.put(MapReduceConfigKeys.FRAMEWORK_NAME.name(), "cluster");
+        values.put(WorkerConfigKeys.LOCAL_DIR.name(), ContainerNode.DATA_DIR + "/worker");
+        values.putAll(overrides);
+        return values;
+    }
+
+    /** {@code conf/quarry-site.properties} of every node. */
+    String siteProperties() {
+        StringBuilder text = new StringBuilder("# Written by the container test cluster.\n");
+        values().forEach((key, value) -> text.append(key).append('=').append(value).append('\n'));
+        return text.toString();
+    }
+
+    /** One "host rack" line per DataNode host. */
+    String topologyTable() {
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; i < dataNodeHosts.size(); i++) {
+            text.append(dataNodeHosts.get(i)).append(' ').append(rack(i)).append('\n');
+        }
+        return text.toString();
+    }
+}
