@@ -145,6 +145,10 @@ class LocalClusterProcessTest {
         assertThat(quarry("", "dfs", "-cat", "/words-out/part-r-00000").out()).isEqualTo("be\t2\nnot\t1\nor\t1\nto\t2\n");
         CliRun fsck = quarry("", "fsck", "/words-out");
         assertThat(fsck.exitCode()).as(fsck.toString()).isZero();
+        CliRun sql = quarry("", "sql", "--output", "tsv", "-e", "CREATE EXTERNAL TABLE w (word STRING, n INT) ROW FORMAT DELIMITED"
+                + " FIELDS TERMINATED BY '\\t' LOCATION '/words-out'; SELECT word FROM w WHERE n = 2 ORDER BY word");
+        assertThat(sql.exitCode()).as(sql.toString()).isZero();
+        assertThat(sql.out()).isEqualTo("Created table default.w\nbe\nto\n");
 
         CliRun after = quarry("", "local", "status", "--dir", where);
         String nowActive = nameNodes.stream().filter(line -> line.endsWith(" standby")).findFirst().orElseThrow()
