@@ -1,6 +1,7 @@
 package io.quarry.cli.local;
 
 import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -56,7 +57,7 @@ final class LocalNameNodes implements AutoCloseable {
         return conf.getString(DfsConfigKeys.NAMENODE_RPC_ADDRESS).trim();
     }
 
-    private static Configuration nameNodeConf(Configuration conf, java.nio.file.Path nameDir, String rpc, int httpPort) {
+    private static Configuration nameNodeConf(Configuration conf, Path nameDir, String rpc, int httpPort) {
         Configuration out = conf.with(DfsConfigKeys.NAMENODE_NAME_DIR, nameDir.toString()).with(DfsConfigKeys.NAMENODE_RPC_ADDRESS, rpc);
         if (!conf.isSet(DfsConfigKeys.NAMENODE_HTTP_ADDRESS)) {
             int port = LocalCluster.isFree(new HostAndPort("127.0.0.1", httpPort)) ? httpPort : 0;

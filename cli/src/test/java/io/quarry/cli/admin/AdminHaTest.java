@@ -1,6 +1,8 @@
 package io.quarry.cli.admin;
 
 import java.io.File;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,8 +21,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
-
-import java.io.OutputStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -57,7 +57,7 @@ class AdminHaTest {
     void dfsadminAndFsckFollowTheActiveNameNodeAcrossAFailover() throws Exception {
         FileSystem fs = cluster.newFileSystem();
         try (OutputStream out = fs.create(new io.quarry.dfs.Path("/ha/f"), false)) {
-            out.write("0123456789".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            out.write("0123456789".getBytes(StandardCharsets.UTF_8));
         }
         int first = cluster.awaitActive();
 
