@@ -36,7 +36,8 @@ public final class DfsAdminCommand implements Command {
                 + "                           (name, rack, capacity, used, remaining, last contact)\n"
                 + "  -safemode get            say whether the NameNode is in safe mode\n"
                 + "  -safemode enter|leave    enter or leave safe mode (superuser only)\n"
-                + "  -safemode wait           return once the NameNode has left safe mode";
+                + "  -safemode wait           return once the NameNode has left safe mode\n"
+                + "With ha.zookeeper.quorum set, calls go to the active NameNode found in ZooKeeper and follow a failover.";
     }
 
     @Override

@@ -35,7 +35,8 @@ public final class FsckCommand implements Command {
                 + "  -blocks     print each file's blocks (needs -files)\n"
                 + "  -locations  print the DataNodes of each block (needs -blocks)\n"
                 + "  -racks      print the racks of each block's DataNodes (needs -blocks)\n"
-                + "Exit code 0 when the path is HEALTHY, 1 when blocks are missing or corrupt or fsck failed.";
+                + "Exit code 0 when the path is HEALTHY, 1 when blocks are missing or corrupt or fsck failed.\n"
+                + "With ha.zookeeper.quorum set, fsck asks the active NameNode found in ZooKeeper and follows a failover.";
     }
 
     @Override

@@ -1,30 +1,37 @@
 package io.quarry.cli.admin;
 
+import java.io.IOException;
 import java.net.URI;
 
 import io.quarry.cli.dfs.ShellError;
 import io.quarry.common.conf.Configuration;
 import io.quarry.common.error.ErrorCode;
 import io.quarry.common.error.QuarryException;
+import io.quarry.common.ha.HaSettings;
 import io.quarry.common.net.HostAndPort;
-import io.quarry.common.rpc.RpcClient;
 import io.quarry.dfs.DfsConfigKeys;
+import io.quarry.dfs.client.NameNodeCalls;
+import io.quarry.dfs.client.ha.NameNodeLocator;
 
 import static java.util.Objects.requireNonNull;
 
 /**
- * Sends admin requests to the NameNode named by {@code dfs.namenode.rpc-address}, or else by the
- * host and port of {@code fs.defaultFS}. A refused connection says how to start a cluster.
+ * Sends admin requests to the NameNode. With {@code ha.zookeeper.quorum} set, that is the active
+ * NameNode as published in ZooKeeper, found and followed across failovers by the same client the
+ * file system uses ({@link NameNodeCalls}); otherwise the NameNode named by
+ * {@code dfs.namenode.rpc-address}, or else by the host and port of {@code fs.defaultFS}. A refused
+ * connection says how to start a cluster.
  */
 final class NameNodeClient implements AutoCloseable {
     static final int DEFAULT_PORT = 8020;
 
-    private final HostAndPort address;
-    private final RpcClient rpc;
+    private final NameNodeCalls calls;
 
-    NameNodeClient(String name, Configuration conf) {
-        this.address = address(requireNonNull(conf, "conf is null"));
-        this.rpc = new RpcClient(name, conf);
+    NameNodeClient(String name, Configuration conf) throws IOException {
+        requireNonNull(conf, "conf is null");
+        this.calls = HaSettings.from(conf).enabled()
+                ? NameNodeCalls.toActive(name, conf)
+                : NameNodeCalls.open(name, conf, NameNodeLocator.fixed(address(conf)));
     }
 
     static HostAndPort address(Configuration conf) {
@@ -41,15 +48,17 @@ final class NameNodeClient implements AutoCloseable {
         return new HostAndPort(uri.getHost(), uri.getPort() < 0 ? DEFAULT_PORT : uri.getPort());
     }
 
-    HostAndPort address() {
-        return address;
+    /** The NameNode called (with HA, the last known active). */
+    String address() {
+        return calls.address();
     }
 
-    <T> T call(Object request, Class<T> replyType) throws QuarryException {
+    <T> T call(Object request, Class<T> replyType) throws IOException {
         try {
-            return rpc.call(address, request, replyType);
+            return calls.call(request, replyType);
         } catch (QuarryException e) {
-            if (e.code() == ErrorCode.UNAVAILABLE && e.getMessage() != null && e.getMessage().startsWith("Cannot connect")) {
+            if (!calls.followsFailover() && e.code() == ErrorCode.UNAVAILABLE && e.getMessage() != null
+                    && e.getMessage().startsWith("Cannot connect")) {
                 throw new QuarryException(e.code(), e.getMessage() + ShellError.NOT_RUNNING_HINT, e);
             }
             throw e;
@@ -58,6 +67,6 @@ final class NameNodeClient implements AutoCloseable {
 
     @Override
     public void close() {
-        rpc.close();
+        calls.close();
     }
 }

@@ -48,8 +48,10 @@ public final class LocalCommand implements Command {
                 + "  status   print whether it runs and where; exit 0 when running, 1 when not\n"
                 + "  --dir DIR        default <quarry.tmp.dir>/local, i.e. <java.io.tmpdir>/quarry-<user>/local\n"
                 + "  --datanodes N    DataNodes to run (start only), default 1\n"
-                + "  --ha             (start only) also run an embedded ZooKeeper and a standby Scheduler, to try\n"
-                + "                   'quarry haadmin -failover scheduler'; the NameNode still runs alone\n"
+                + "  --ha             (start only) also run an embedded ZooKeeper, a second NameNode (next port,\n"
+                + "                   status page 9871 or a free port; both journal to ZooKeeper) and a standby\n"
+                + "                   Scheduler; clients use qfs://local and follow the active; try\n"
+                + "                   'quarry haadmin -failover namenode|scheduler'. status lists both and their states\n"
                 + "Set -Ddfs.namenode.rpc-address=127.0.0.1:PORT (-Dquarry.scheduler.address=127.0.0.1:PORT) to serve\n"
                 + "the NameNode (the Scheduler) on another port.";
     }
@@ -80,7 +82,7 @@ public final class LocalCommand implements Command {
         return switch (action) {
             case "start" -> start(context, dirs, process, dataNodes(line), line.hasOption("ha"));
             case "stop" -> stop(context.io().out(), dirs, process);
-            case "status" -> status(context.io().out(), dirs, process);
+            case "status" -> status(context, dirs, process);
             default -> throw new UsageException("unknown action '" + action + "': expected start, stop or status");
         };
     }
@@ -137,13 +139,18 @@ public final class LocalCommand implements Command {
         return ExitCodes.OK;
     }
 
-    private static int status(PrintStream out, LocalDirs dirs, LocalProcess process) throws Exception {
+    private static int status(CommandContext context, LocalDirs dirs, LocalProcess process) throws Exception {
+        PrintStream out = context.io().out();
         Optional<ProcessHandle> running = process.running();
         if (running.isEmpty()) {
             out.println("Local cluster not running (" + dirs.base() + ")");
             return ExitCodes.ERROR;
         }
         out.println("Local cluster running (pid " + running.get().pid() + "): " + describe(dirs) + ", logs in " + dirs.logFile());
+        LocalState state = LocalState.read(dirs.stateFile());
+        if (state != null && state.highlyAvailable()) {
+            LocalHaStatus.print(state, context.conf(), out);
+        }
         return ExitCodes.OK;
     }
 

@@ -33,6 +33,11 @@ public record LocalDirs(Path base) {
         return base.resolve("name");
     }
 
+    /** The second NameNode's name directory ({@code --ha}). */
+    public Path secondNameDir() {
+        return base.resolve("name-2");
+    }
+
     public Path dataDir(int index) {
         return base.resolve("data").resolve("dn" + index);
     }

@@ -6,6 +6,7 @@ import io.quarry.common.conf.Configuration;
 import io.quarry.common.ha.HaConfigKeys;
 import io.quarry.common.ha.StandaloneZooKeeper;
 import io.quarry.common.lifecycle.Daemon;
+import io.quarry.dfs.DfsConfigKeys;
 import io.quarry.scheduler.service.SchedulerDaemon;
 import io.quarry.scheduler.service.SchedulerServiceConfigKeys;
 
@@ -16,12 +17,10 @@ import static java.util.Objects.requireNonNull;
 
 /**
  * What {@code quarry local start --ha} adds to the local cluster: an embedded ZooKeeper server
- * (data under the cluster's directory) and a second Scheduler, so that failover can be tried on one
- * machine ({@code quarry haadmin -failover scheduler}).
- *
- * <p>NameNode HA is not wired here yet: the local NameNode and DataNodes run without HA (their
- * configuration has no quorum) until the NameNode half of HA lands; then a second NameNode belongs
- * here too, beside the second Scheduler.
+ * (data under the cluster's directory) that both NameNodes journal to and both Schedulers elect
+ * through, and a second Scheduler, so that failover can be tried on one machine
+ * ({@code quarry haadmin -failover namenode|scheduler}). The second NameNode is started by
+ * {@link LocalNameNodes}.
  */
 final class LocalHaMasters implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(LocalHaMasters.class);
@@ -49,15 +48,17 @@ final class LocalHaMasters implements AutoCloseable {
         return zooKeeper.clientAddress().toString();
     }
 
-    /** The configuration of the HA masters and their clients: the embedded quorum, cluster id {@code local} unless set. */
+    /**
+     * The configuration of the HA masters and their clients: the embedded quorum, cluster id
+     * {@code local} unless set, and fs.defaultFS {@code qfs://<cluster id>} so that the Schedulers,
+     * the Worker and its tasks follow the active NameNode.
+     */
     Configuration haConf(Configuration conf) {
         Configuration out = conf.with(HaConfigKeys.QUORUM, quorum());
-        return conf.isSet(HaConfigKeys.CLUSTER_ID) ? out : out.with(HaConfigKeys.CLUSTER_ID, CLUSTER_ID);
-    }
-
-    /** The configuration of the daemons that run without HA for now (NameNode, DataNodes). */
-    static Configuration withoutHa(Configuration conf) {
-        return conf.with(HaConfigKeys.QUORUM, "");
+        if (!conf.isSet(HaConfigKeys.CLUSTER_ID)) {
+            out = out.with(HaConfigKeys.CLUSTER_ID, CLUSTER_ID);
+        }
+        return out.with(DfsConfigKeys.DEFAULT_FS, "qfs://" + out.getString(HaConfigKeys.CLUSTER_ID));
     }
 
     /** Starts the second Scheduler on a free port of 127.0.0.1; it waits as a standby behind the first. */

@@ -19,9 +19,12 @@ import static java.util.Objects.requireNonNull;
  * @param workerShuffle    the Worker's shuffle server address ({@code host:port})
  * @param zooKeeper        with {@code --ha}, the embedded ZooKeeper's address; else empty
  * @param standbyScheduler with {@code --ha}, the second Scheduler's RPC address; else empty
+ * @param secondNameNode   with {@code --ha}, the second NameNode's RPC address ({@code host:port}); else empty
+ * @param secondNameNodeHttp with {@code --ha}, the second NameNode's status page address; else empty
  */
 public record LocalState(String nameNodeUri, String nameNodeHttp, List<String> dataNodes, String scheduler,
-                         String workerShuffle, String zooKeeper, String standbyScheduler) {
+                         String workerShuffle, String zooKeeper, String standbyScheduler, String secondNameNode,
+                         String secondNameNodeHttp) {
     public LocalState {
         requireNonNull(nameNodeUri, "nameNodeUri is null");
         requireNonNull(nameNodeHttp, "nameNodeHttp is null");
@@ -30,11 +33,13 @@ public record LocalState(String nameNodeUri, String nameNodeHttp, List<String> d
         requireNonNull(workerShuffle, "workerShuffle is null");
         zooKeeper = zooKeeper == null ? "" : zooKeeper;
         standbyScheduler = standbyScheduler == null ? "" : standbyScheduler;
+        secondNameNode = secondNameNode == null ? "" : secondNameNode;
+        secondNameNodeHttp = secondNameNodeHttp == null ? "" : secondNameNodeHttp;
     }
 
     /** A cluster without HA. */
     public LocalState(String nameNodeUri, String nameNodeHttp, List<String> dataNodes, String scheduler, String workerShuffle) {
-        this(nameNodeUri, nameNodeHttp, dataNodes, scheduler, workerShuffle, "", "");
+        this(nameNodeUri, nameNodeHttp, dataNodes, scheduler, workerShuffle, "", "", "", "");
     }
 
     /** Whether the cluster runs with {@code --ha}. */
@@ -52,6 +57,8 @@ public record LocalState(String nameNodeUri, String nameNodeHttp, List<String> d
         if (highlyAvailable()) {
             properties.setProperty("zookeeper.quorum", zooKeeper);
             properties.setProperty("scheduler.standby", standbyScheduler);
+            properties.setProperty("namenode2.address", secondNameNode);
+            properties.setProperty("namenode2.http", secondNameNodeHttp);
         }
         Path temporary = file.resolveSibling(file.getFileName() + ".tmp");
         try (Writer writer = Files.newBufferedWriter(temporary, StandardCharsets.UTF_8)) {
@@ -73,7 +80,8 @@ public record LocalState(String nameNodeUri, String nameNodeHttp, List<String> d
         return new LocalState(properties.getProperty("namenode.uri", "?"), properties.getProperty("namenode.http", "?"),
                 dataNodes.isEmpty() ? List.of() : List.of(dataNodes.split(",")),
                 properties.getProperty("scheduler.address", "?"), properties.getProperty("worker.shuffle", "?"),
-                properties.getProperty("zookeeper.quorum", ""), properties.getProperty("scheduler.standby", ""));
+                properties.getProperty("zookeeper.quorum", ""), properties.getProperty("scheduler.standby", ""),
+                properties.getProperty("namenode2.address", ""), properties.getProperty("namenode2.http", ""));
     }
 
     /**
@@ -81,7 +89,10 @@ public record LocalState(String nameNodeUri, String nameNodeHttp, List<String> d
      * 127.0.0.1:8030, 1 Worker (shuffle 127.0.0.1:41234)}.
      */
     public String describe() {
-        return "NameNode " + nameNodeUri + " (status page http://" + nameNodeHttp + "), " + dataNodes.size()
+        String nameNodes = secondNameNode.isEmpty() ? "NameNode " + nameNodeUri + " (status page http://" + nameNodeHttp + ")"
+                : "NameNodes " + nameNodeUri + " (status page http://" + nameNodeHttp + ") and qfs://" + secondNameNode
+                + " (status page http://" + secondNameNodeHttp + ")";
+        return nameNodes + ", " + dataNodes.size()
                 + (dataNodes.size() == 1 ? " DataNode" : " DataNodes") + ", Scheduler " + scheduler
                 + (highlyAvailable() ? " and standby " + standbyScheduler + " (ZooKeeper " + zooKeeper + ")" : "")
                 + ", 1 Worker (shuffle " + workerShuffle + ")";

@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.jar.Attributes;
 import java.util.jar.JarOutputStream;
@@ -116,6 +117,43 @@ class LocalClusterProcessTest {
         CliRun cat = quarry("", "dfs", "-cat", "/kept.txt");
         assertThat(cat.exitCode()).as(cat.toString()).isZero();
         assertThat(cat.out()).isEqualTo("kept across restarts\n");
+        assertThat(quarry("", "local", "stop", "--dir", where).exitCode()).isZero();
+    }
+
+    @Test
+    void anHaClusterServesClientCommandsThroughTheActiveNameNodeAcrossAFailover() throws Exception {
+        port = freePort();
+        schedulerPort = freePort();
+        Path local = dir.resolve("local");
+        String where = local.toString();
+
+        CliRun start = quarry("", "local", "start", "--dir", where, "--ha");
+        assertThat(start.exitCode()).as(start.toString()).isZero();
+        assertThat(start.out()).contains("NameNodes qfs://127.0.0.1:" + port).contains(" and standby ");
+        CliRun status = quarry("", "local", "status", "--dir", where);
+        assertThat(status.exitCode()).as(status.toString()).isZero();
+        List<String> nameNodes = status.out().lines().map(String::trim).filter(line -> line.startsWith("namenode ")).toList();
+        assertThat(nameNodes).as(status.out()).hasSize(2).anyMatch(line -> line.endsWith(" active"))
+                .anyMatch(line -> line.endsWith(" standby"));
+
+        // fs.defaultFS names the first NameNode; the running --ha cluster turns it into qfs://local.
+        assertThat(quarry("to be or not to be\n", "dfs", "-put", "-", "/words/in.txt").exitCode()).isZero();
+        CliRun failover = quarry("", "haadmin", "-failover", "namenode");
+        assertThat(failover.exitCode()).as(failover.toString()).isZero();
+        CliRun jar = quarry("", "jar", examplesJar().toString(), "wordcount", "/words", "/words-out");
+        assertThat(jar.exitCode()).as(jar.toString()).isZero();
+        assertThat(quarry("", "dfs", "-cat", "/words-out/part-r-00000").out()).isEqualTo("be\t2\nnot\t1\nor\t1\nto\t2\n");
+        CliRun fsck = quarry("", "fsck", "/words-out");
+        assertThat(fsck.exitCode()).as(fsck.toString()).isZero();
+        CliRun sql = quarry("", "sql", "--output", "tsv", "-e", "CREATE EXTERNAL TABLE w (word STRING, n INT) ROW FORMAT DELIMITED"
+                + " FIELDS TERMINATED BY '\\t' LOCATION '/words-out'; SELECT word FROM w WHERE n = 2 ORDER BY word");
+        assertThat(sql.exitCode()).as(sql.toString()).isZero();
+        assertThat(sql.out()).isEqualTo("Created table default.w\nbe\nto\n");
+
+        CliRun after = quarry("", "local", "status", "--dir", where);
+        String nowActive = nameNodes.stream().filter(line -> line.endsWith(" standby")).findFirst().orElseThrow()
+                .replaceAll(" +standby$", " active").replaceAll(" +", " ");
+        assertThat(after.out().lines().map(line -> line.trim().replaceAll(" +", " "))).as(after.out()).contains(nowActive);
         assertThat(quarry("", "local", "stop", "--dir", where).exitCode()).isZero();
     }
 
