@@ -41,6 +41,8 @@ final class DependencyRules {
             Map.entry("jobs-examples", Set.of("mapreduce", "dfs-client")),
             Map.entry("cli", Set.of("common", "dfs-client", "dfs-namenode", "dfs-datanode", "mapreduce", "scheduler", "sql",
                     "minicluster", "jobs-examples")),
+            // The container suite drives clusters of node containers; it needs the distribution (cli) built first.
+            Map.entry("container-tests", Set.of("common", "dfs-client", "minicluster", "cli")),
             Map.entry("bench", Set.of("common", "dfs-client", "dfs-namenode", "dfs-datanode", "mapreduce", "scheduler", "sql",
                     "minicluster", "jobs-examples")));
 
