@@ -10,7 +10,7 @@ import io.quarry.common.conf.ConfigKeyProvider;
 public final class HaConfigKeys implements ConfigKeyProvider {
     public static final ConfigKey QUORUM = ConfigKey.string("ha.zookeeper.quorum", null,
             "ZooKeeper servers as host:port,host:port,...; unset or empty means no HA (single masters, local file journal).");
-    public static final ConfigKey SESSION_TIMEOUT = ConfigKey.duration("ha.zookeeper.session-timeout.ms", "10s", ChronoUnit.MILLIS,
+    public static final ConfigKey SESSION_TIMEOUT = ConfigKey.duration("ha.zookeeper.session-timeout.ms", "5s", ChronoUnit.MILLIS,
             "ZooKeeper session timeout; a master that loses its session for this long loses leadership (bare numbers are ms).");
     public static final ConfigKey CLUSTER_ID = ConfigKey.string("quarry.ha.cluster-id", "quarry",
             "Names this cluster in ZooKeeper: its nodes live under /quarry/<cluster id>, so clusters can share a quorum.");

@@ -33,7 +33,7 @@ class HaConfigKeysTest {
         HaSettings settings = HaSettings.from(Configuration.empty());
         assertThat(settings.enabled()).isFalse();
         assertThat(settings.quorum()).isEmpty();
-        assertThat(settings.sessionTimeout()).isEqualTo(Duration.ofSeconds(10));
+        assertThat(settings.sessionTimeout()).isEqualTo(Duration.ofSeconds(5));
         assertThat(settings.connectTimeout()).isEqualTo(Duration.ofSeconds(15));
         assertThat(settings.clusterId()).isEqualTo("quarry");
         assertThat(settings.namespace()).isEqualTo("quarry/quarry");
