@@ -5,10 +5,13 @@ import static java.util.Objects.requireNonNull;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.StringReader;
+import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Properties;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,6 +32,7 @@ final class CatalogStore {
     private static final String DATABASE_SUFFIX = ".db";
     private static final String TABLE_SUFFIX = ".table";
     private static final String NEW_SUFFIX = ".new";
+    private static final String DATABASE_FILE = "_database.properties";
 
     private final FileSystem fs;
     private final Path dir;
@@ -49,6 +53,41 @@ final class CatalogStore {
         }
         fs.mkdirs(path);
         return true;
+    }
+
+    /** Creates a database's directory and writes its comment and location; false if it exists. */
+    boolean createDatabase(DatabaseDefinition database) throws IOException {
+        if (!createDatabase(database.name())) {
+            return false;
+        }
+        Properties properties = new Properties();
+        properties.setProperty("comment", database.comment());
+        database.location().ifPresent(l -> properties.setProperty("location", l));
+        StringWriter text = new StringWriter();
+        properties.store(text, null);
+        try (OutputStream out = fs.create(databaseDir(database.name()).child(DATABASE_FILE), true)) {
+            out.write(text.toString().getBytes(StandardCharsets.UTF_8));
+        }
+        return true;
+    }
+
+    /** An existing database; one created without a description file has no comment and no location. */
+    DatabaseDefinition readDatabase(String database) throws IOException {
+        Path file = databaseDir(database).child(DATABASE_FILE);
+        if (!fs.exists(file)) {
+            return DatabaseDefinition.of(database);
+        }
+        Properties properties = new Properties();
+        try (InputStream in = fs.open(file)) {
+            properties.load(new StringReader(new String(in.readAllBytes(), StandardCharsets.UTF_8)));
+        }
+        return new DatabaseDefinition(database, properties.getProperty("comment", ""),
+                Optional.ofNullable(properties.getProperty("location")));
+    }
+
+    /** Deletes a database's directory with whatever it holds. */
+    void deleteDatabase(String database) throws IOException {
+        fs.delete(databaseDir(database), true);
     }
 
     List<String> databases() throws IOException {
