@@ -22,7 +22,7 @@ import io.quarry.dfs.Path;
 
 /**
  * The catalog's files: {@code <dir>/<database>.db/<table>.table}, one per table with its
- * partitions. A file is never rewritten in place: the new version goes to {@code <table>.table.new},
+ * partitions, and {@code <dir>/<database>.db/_database.properties}, a database's comment and location. A file is never rewritten in place: the new version goes to {@code <table>.table.new},
  * then replaces the old one by delete and rename. A reader that finds only the {@code .new} file
  * (a crash between the two) completes the rename, since the {@code .new} file is whole before the
  * old one is deleted.
