@@ -59,6 +59,56 @@ public final class Catalog {
         return store.createDatabase(CatalogNames.normalize(database, "database"));
     }
 
+    /**
+     * Creates a database with its comment and location; false (and no change) if it exists and {@code ifNotExists}.
+     *
+     * @throws CatalogException if it exists and not {@code ifNotExists}
+     */
+    public synchronized boolean createDatabase(DatabaseDefinition database, boolean ifNotExists) throws IOException {
+        if (store.createDatabase(database)) {
+            LOG.info("Created database {}", database.name());
+            return true;
+        }
+        if (ifNotExists) {
+            return false;
+        }
+        throw new CatalogException("Database " + database.name() + " already exists");
+    }
+
+    /** @throws CatalogException naming the database and the closest existing name if it does not exist */
+    public DatabaseDefinition database(String database) throws IOException {
+        return store.readDatabase(existingDatabase(database));
+    }
+
+    /**
+     * Removes an empty database (its directory in the warehouse is the caller's business) and returns
+     * it; empty if it does not exist and {@code ifExists}.
+     *
+     * @throws CatalogException for {@code default}, a database that still has tables (naming them), or
+     *         one that does not exist and not {@code ifExists}
+     */
+    public synchronized Optional<DatabaseDefinition> dropDatabase(String database, boolean ifExists) throws IOException {
+        String db = CatalogNames.normalize(database, "database");
+        if (db.equals(DEFAULT_DATABASE)) {
+            throw new CatalogException("Cannot drop the default database");
+        }
+        if (!store.databaseExists(db)) {
+            if (ifExists) {
+                return Optional.empty();
+            }
+            existingDatabase(db);
+        }
+        List<String> tables = store.tables(db);
+        if (!tables.isEmpty()) {
+            throw new CatalogException("Database " + db + " is not empty: it has tables " + String.join(", ", tables)
+                    + " (drop them first, or use DROP DATABASE " + db + " CASCADE)");
+        }
+        DatabaseDefinition dropped = store.readDatabase(db);
+        store.deleteDatabase(db);
+        LOG.info("Dropped database {}", db);
+        return Optional.of(dropped);
+    }
+
     /** The tables of {@code database}, sorted by name. */
     public List<String> tables(String database) throws IOException {
         return store.tables(existingDatabase(database));
@@ -137,6 +187,33 @@ public final class Catalog {
         partitions.add(normalized);
         store.replace(new StoredTable(stored.table(), partitions));
         return true;
+    }
+
+    /**
+     * Removes the partition with these values (its files are the caller's business) and returns it;
+     * empty if there is none and {@code ifExists}.
+     *
+     * @throws CatalogException if the values do not name exactly the table's partition columns, or
+     *         there is no such partition and not {@code ifExists}
+     */
+    public synchronized Optional<PartitionDefinition> dropPartition(String database, String table, Map<String, String> values,
+            boolean ifExists) throws IOException {
+        StoredTable stored = stored(database, table);
+        PartitionDefinition wanted = normalize(stored.table(), new PartitionDefinition(values, "unused"));
+        List<PartitionDefinition> remaining = new ArrayList<>(stored.partitions());
+        for (PartitionDefinition existing : stored.partitions()) {
+            if (existing.values().equals(wanted.values())) {
+                remaining.remove(existing);
+                store.replace(new StoredTable(stored.table(), remaining));
+                LOG.info("Dropped partition {} of table {}", existing.name(), stored.table().qualifiedName());
+                return Optional.of(existing);
+            }
+        }
+        if (ifExists) {
+            return Optional.empty();
+        }
+        throw new CatalogException("Partition " + wanted.name() + " of table " + stored.table().qualifiedName()
+                + " does not exist");
     }
 
     private static PartitionDefinition normalize(TableDefinition table, PartitionDefinition partition) {

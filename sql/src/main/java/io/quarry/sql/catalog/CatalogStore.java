@@ -5,10 +5,13 @@ import static java.util.Objects.requireNonNull;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.StringReader;
+import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Properties;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -19,7 +22,7 @@ import io.quarry.dfs.Path;
 
 /**
  * The catalog's files: {@code <dir>/<database>.db/<table>.table}, one per table with its
- * partitions. A file is never rewritten in place: the new version goes to {@code <table>.table.new},
+ * partitions, and {@code <dir>/<database>.db/_database.properties}, a database's comment and location. A file is never rewritten in place: the new version goes to {@code <table>.table.new},
  * then replaces the old one by delete and rename. A reader that finds only the {@code .new} file
  * (a crash between the two) completes the rename, since the {@code .new} file is whole before the
  * old one is deleted.
@@ -29,6 +32,7 @@ final class CatalogStore {
     private static final String DATABASE_SUFFIX = ".db";
     private static final String TABLE_SUFFIX = ".table";
     private static final String NEW_SUFFIX = ".new";
+    private static final String DATABASE_FILE = "_database.properties";
 
     private final FileSystem fs;
     private final Path dir;
@@ -49,6 +53,41 @@ final class CatalogStore {
         }
         fs.mkdirs(path);
         return true;
+    }
+
+    /** Creates a database's directory and writes its comment and location; false if it exists. */
+    boolean createDatabase(DatabaseDefinition database) throws IOException {
+        if (!createDatabase(database.name())) {
+            return false;
+        }
+        Properties properties = new Properties();
+        properties.setProperty("comment", database.comment());
+        database.location().ifPresent(l -> properties.setProperty("location", l));
+        StringWriter text = new StringWriter();
+        properties.store(text, null);
+        try (OutputStream out = fs.create(databaseDir(database.name()).child(DATABASE_FILE), true)) {
+            out.write(text.toString().getBytes(StandardCharsets.UTF_8));
+        }
+        return true;
+    }
+
+    /** An existing database; one created without a description file has no comment and no location. */
+    DatabaseDefinition readDatabase(String database) throws IOException {
+        Path file = databaseDir(database).child(DATABASE_FILE);
+        if (!fs.exists(file)) {
+            return DatabaseDefinition.of(database);
+        }
+        Properties properties = new Properties();
+        try (InputStream in = fs.open(file)) {
+            properties.load(new StringReader(new String(in.readAllBytes(), StandardCharsets.UTF_8)));
+        }
+        return new DatabaseDefinition(database, properties.getProperty("comment", ""),
+                Optional.ofNullable(properties.getProperty("location")));
+    }
+
+    /** Deletes a database's directory with whatever it holds. */
+    void deleteDatabase(String database) throws IOException {
+        fs.delete(databaseDir(database), true);
     }
 
     List<String> databases() throws IOException {

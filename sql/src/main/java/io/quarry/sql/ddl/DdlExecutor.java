@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 import org.slf4j.Logger;
@@ -14,20 +15,25 @@ import org.slf4j.LoggerFactory;
 import io.quarry.common.conf.Configuration;
 import io.quarry.dfs.FileSystem;
 import io.quarry.dfs.Path;
-import io.quarry.sql.SqlConfigKeys;
 import io.quarry.sql.catalog.Catalog;
 import io.quarry.sql.catalog.CatalogException;
 import io.quarry.sql.catalog.PartitionDefinition;
 import io.quarry.sql.catalog.TableDefinition;
 import io.quarry.sql.ddl.DdlStatement.AddPartitions;
+import io.quarry.sql.ddl.DdlStatement.CreateDatabase;
 import io.quarry.sql.ddl.DdlStatement.CreateTable;
 import io.quarry.sql.ddl.DdlStatement.Describe;
+import io.quarry.sql.ddl.DdlStatement.DescribeDatabase;
+import io.quarry.sql.ddl.DdlStatement.DropDatabase;
+import io.quarry.sql.ddl.DdlStatement.DropPartitions;
 import io.quarry.sql.ddl.DdlStatement.DropTable;
 import io.quarry.sql.ddl.DdlStatement.PartitionSpec;
 import io.quarry.sql.ddl.DdlStatement.RepairTable;
+import io.quarry.sql.ddl.DdlStatement.ShowDatabases;
 import io.quarry.sql.ddl.DdlStatement.ShowPartitions;
 import io.quarry.sql.ddl.DdlStatement.ShowTables;
 import io.quarry.sql.ddl.DdlStatement.TableRef;
+import io.quarry.sql.ddl.DdlStatement.UseDatabase;
 import io.quarry.sql.format.RowFormats;
 
 /**
@@ -40,10 +46,12 @@ public final class DdlExecutor {
 
     private final Catalog catalog;
     private final Configuration conf;
+    private final DatabaseStatements databases;
 
     public DdlExecutor(Catalog catalog, Configuration conf) {
         this.catalog = requireNonNull(catalog, "catalog is null");
         this.conf = requireNonNull(conf, "conf is null");
+        this.databases = new DatabaseStatements(catalog, conf);
     }
 
     /** Parses and runs one statement in {@code currentDatabase}. */
@@ -56,6 +64,25 @@ public final class DdlExecutor {
      */
     public DdlResult execute(DdlStatement statement, String currentDatabase) throws IOException {
         requireNonNull(currentDatabase, "currentDatabase is null");
+        if (statement instanceof CreateDatabase create) {
+            return databases.create(create);
+        }
+        if (statement instanceof DropDatabase drop) {
+            return databases.drop(drop, this);
+        }
+        if (statement instanceof ShowDatabases show) {
+            return databases.show(show);
+        }
+        if (statement instanceof DescribeDatabase describe) {
+            return databases.describe(describe.database());
+        }
+        if (statement instanceof UseDatabase use) {
+            String name = catalog.database(use.database()).name();
+            return DdlResult.message("Using database " + name);
+        }
+        if (statement instanceof DropPartitions drop) {
+            return dropPartitions(drop, currentDatabase);
+        }
         if (statement instanceof CreateTable create) {
             return create(create, currentDatabase);
         }
@@ -87,7 +114,7 @@ public final class DdlExecutor {
     private DdlResult create(CreateTable create, String currentDatabase) throws IOException {
         String database = database(create.table(), currentDatabase);
         String name = create.table().name().toLowerCase(Locale.ROOT);
-        String location = create.location().orElseGet(() -> defaultLocation(database, name));
+        String location = create.location().isPresent() ? create.location().get() : defaultLocation(database, name);
         TableDefinition table;
         try {
             table = new TableDefinition(database, name, create.columns(), create.partitionColumns(),
@@ -121,6 +148,28 @@ public final class DdlExecutor {
         return DdlResult.message("Added " + added + " partitions to " + table.qualifiedName());
     }
 
+    /** Removes each partition from the catalog; a managed table's partition directory is deleted with it. */
+    private DdlResult dropPartitions(DropPartitions drop, String currentDatabase) throws IOException {
+        TableDefinition table = catalog.table(database(drop.table(), currentDatabase), drop.table().name());
+        int dropped = 0;
+        for (Map<String, String> values : drop.partitions()) {
+            Optional<PartitionDefinition> partition = catalog.dropPartition(table.database(), table.name(), values,
+                    drop.ifExists());
+            if (partition.isEmpty()) {
+                continue;
+            }
+            dropped++;
+            if (!table.external()) {
+                Path path = new Path(partition.get().location());
+                if (FileSystem.get(path, conf).delete(path, true)) {
+                    LOG.info("Deleted {} of partition {} of managed table {}", path, partition.get().name(),
+                            table.qualifiedName());
+                }
+            }
+        }
+        return DdlResult.message("Dropped " + dropped + " partitions of " + table.qualifiedName());
+    }
+
     private DdlResult drop(DropTable drop, String currentDatabase) throws IOException {
         Optional<TableDefinition> dropped = catalog.dropTable(database(drop.table(), currentDatabase), drop.table().name(),
                 drop.ifExists());
@@ -137,10 +186,9 @@ public final class DdlExecutor {
         return DdlResult.message("Dropped table " + table.qualifiedName());
     }
 
-    private String defaultLocation(String database, String table) {
-        Path warehouse = new Path(conf.getString(SqlConfigKeys.WAREHOUSE_DIR));
-        Path parent = database.equals(Catalog.DEFAULT_DATABASE) ? warehouse : warehouse.child(database + ".db");
-        return parent.child(table).toString();
+    /** {@code <database location>/<table>}; reports an unknown database with the closest name. */
+    private String defaultLocation(String database, String table) throws IOException {
+        return databases.location(catalog.database(database)).child(table).toString();
     }
 
     private static String database(TableRef ref, String currentDatabase) {

@@ -9,27 +9,34 @@ import java.util.Optional;
 import java.util.Set;
 
 import io.quarry.sql.ddl.DdlStatement.AddPartitions;
+import io.quarry.sql.ddl.DdlStatement.CreateDatabase;
 import io.quarry.sql.ddl.DdlStatement.CreateTable;
+import io.quarry.sql.ddl.DdlStatement.DescribeDatabase;
+import io.quarry.sql.ddl.DdlStatement.DropDatabase;
+import io.quarry.sql.ddl.DdlStatement.DropPartitions;
 import io.quarry.sql.ddl.DdlStatement.Describe;
 import io.quarry.sql.ddl.DdlStatement.DropTable;
 import io.quarry.sql.ddl.DdlStatement.PartitionSpec;
 import io.quarry.sql.ddl.DdlStatement.RepairTable;
+import io.quarry.sql.ddl.DdlStatement.ShowDatabases;
 import io.quarry.sql.ddl.DdlStatement.ShowPartitions;
 import io.quarry.sql.ddl.DdlStatement.ShowTables;
 import io.quarry.sql.ddl.DdlStatement.TableRef;
+import io.quarry.sql.ddl.DdlStatement.UseDatabase;
 import io.quarry.sql.format.Column;
 import io.quarry.sql.format.ColumnType;
 import io.quarry.sql.format.TableFormat;
 
 /**
- * Parses Hive's table DDL: CREATE [EXTERNAL] TABLE, DROP TABLE, ALTER TABLE … ADD PARTITION,
- * SHOW TABLES, SHOW PARTITIONS and DESCRIBE.
+ * Parses Hive's DDL: CREATE [EXTERNAL] TABLE, DROP TABLE, ALTER TABLE … ADD/DROP PARTITION,
+ * SHOW TABLES, SHOW PARTITIONS, DESCRIBE, MSCK, and CREATE/DROP/SHOW/USE/DESCRIBE DATABASE.
  * No Calcite parser reads Hive's CREATE TABLE clauses (ROW FORMAT, SERDEPROPERTIES, STORED AS), so
  * this small recursive-descent parser does; queries go to Calcite. String literals follow Hive's
  * escapes ({@link HiveStrings}); a trailing {@code ;} is allowed.
  */
 public final class DdlParser {
-    private static final Set<String> DDL_KEYWORDS = Set.of("CREATE", "DROP", "SHOW", "DESCRIBE", "DESC", "ALTER", "MSCK");
+    private static final Set<String> DDL_KEYWORDS = Set.of("CREATE", "DROP", "SHOW", "DESCRIBE", "DESC", "ALTER", "MSCK",
+            "USE");
     private static final Set<String> JSON_SERDES = Set.of("org.apache.hive.hcatalog.data.JsonSerDe",
             "org.apache.hadoop.hive.serde2.JsonSerDe");
 
@@ -62,9 +69,18 @@ public final class DdlParser {
     private DdlStatement statement() {
         Token first = peek();
         if (acceptKeyword("CREATE")) {
+            if (acceptDatabaseKeyword()) {
+                return createDatabase();
+            }
             return createTable();
         }
+        if (acceptKeyword("USE")) {
+            return new UseDatabase(identifier("a database name"));
+        }
         if (acceptKeyword("DROP")) {
+            if (acceptDatabaseKeyword()) {
+                return dropDatabase();
+            }
             expectKeyword("TABLE");
             boolean ifExists = acceptKeyword("IF");
             if (ifExists) {
@@ -73,14 +89,17 @@ public final class DdlParser {
             return new DropTable(tableRef(), ifExists);
         }
         if (acceptKeyword("ALTER")) {
-            return addPartitions();
+            return alterPartitions();
         }
         if (acceptKeyword("SHOW")) {
+            if (acceptKeyword("DATABASES") || acceptKeyword("SCHEMAS")) {
+                return new ShowDatabases(acceptKeyword("LIKE") ? Optional.of(string("a pattern")) : Optional.empty());
+            }
             if (acceptKeyword("PARTITIONS")) {
                 return new ShowPartitions(tableRef());
             }
             if (!peek().isKeyword("TABLES")) {
-                throw unexpected(peek(), "TABLES or PARTITIONS");
+                throw unexpected(peek(), "TABLES, PARTITIONS or DATABASES");
             }
             expectKeyword("TABLES");
             if (acceptKeyword("IN") || acceptKeyword("FROM")) {
@@ -89,13 +108,46 @@ public final class DdlParser {
             return new ShowTables(Optional.empty());
         }
         if (acceptKeyword("DESCRIBE") || acceptKeyword("DESC")) {
+            if (acceptDatabaseKeyword()) {
+                acceptKeyword("EXTENDED");
+                return new DescribeDatabase(identifier("a database name"));
+            }
             boolean formatted = acceptKeyword("FORMATTED") || acceptKeyword("EXTENDED");
             return new Describe(tableRef(), formatted);
         }
         if (acceptKeyword("MSCK")) {
             return repairTable();
         }
-        throw unexpected(first, "CREATE, DROP, ALTER, SHOW, DESCRIBE or MSCK");
+        throw unexpected(first, "CREATE, DROP, ALTER, SHOW, DESCRIBE, USE or MSCK");
+    }
+
+    private boolean acceptDatabaseKeyword() {
+        return acceptKeyword("DATABASE") || acceptKeyword("SCHEMA");
+    }
+
+    private CreateDatabase createDatabase() {
+        boolean ifNotExists = acceptKeyword("IF");
+        if (ifNotExists) {
+            expectKeyword("NOT");
+            expectKeyword("EXISTS");
+        }
+        String name = identifier("a database name");
+        String comment = acceptKeyword("COMMENT") ? string("a comment") : "";
+        Optional<String> location = acceptKeyword("LOCATION") ? Optional.of(string("a location")) : Optional.empty();
+        return new CreateDatabase(name, ifNotExists, comment, location);
+    }
+
+    private DropDatabase dropDatabase() {
+        boolean ifExists = acceptKeyword("IF");
+        if (ifExists) {
+            expectKeyword("EXISTS");
+        }
+        String name = identifier("a database name");
+        boolean cascade = acceptKeyword("CASCADE");
+        if (!cascade) {
+            acceptKeyword("RESTRICT");
+        }
+        return new DropDatabase(name, ifExists, cascade);
     }
 
     private RepairTable repairTable() {
@@ -108,9 +160,45 @@ public final class DdlParser {
         return new RepairTable(table, repair);
     }
 
-    private AddPartitions addPartitions() {
+    private DdlStatement alterPartitions() {
         expectKeyword("TABLE");
         TableRef table = tableRef();
+        if (acceptKeyword("DROP")) {
+            boolean ifExists = acceptKeyword("IF");
+            if (ifExists) {
+                expectKeyword("EXISTS");
+            }
+            List<Map<String, String>> partitions = new ArrayList<>();
+            do {
+                expectKeyword("PARTITION");
+                partitions.add(partitionValues());
+            } while (acceptSymbol(','));
+            return new DropPartitions(table, ifExists, partitions);
+        }
+        if (!peek().isKeyword("ADD")) {
+            throw unexpected(peek(), "ADD or DROP");
+        }
+        return addPartitions(table);
+    }
+
+    private Map<String, String> partitionValues() {
+        expectSymbol('(');
+        Map<String, String> values = new LinkedHashMap<>();
+        do {
+            String column = identifier("a partition column");
+            expectSymbol('=');
+            Token value = peek();
+            if (value.kind() != Token.Kind.STRING && value.kind() != Token.Kind.NUMBER) {
+                throw unexpected(value, "a partition value");
+            }
+            index++;
+            values.put(column, value.text());
+        } while (acceptSymbol(','));
+        expectSymbol(')');
+        return values;
+    }
+
+    private AddPartitions addPartitions(TableRef table) {
         expectKeyword("ADD");
         boolean ifNotExists = acceptKeyword("IF");
         if (ifNotExists) {
@@ -120,19 +208,7 @@ public final class DdlParser {
         List<PartitionSpec> partitions = new ArrayList<>();
         do {
             expectKeyword("PARTITION");
-            expectSymbol('(');
-            Map<String, String> values = new LinkedHashMap<>();
-            do {
-                String column = identifier("a partition column");
-                expectSymbol('=');
-                Token value = peek();
-                if (value.kind() != Token.Kind.STRING && value.kind() != Token.Kind.NUMBER) {
-                    throw unexpected(value, "a partition value");
-                }
-                index++;
-                values.put(column, value.text());
-            } while (acceptSymbol(','));
-            expectSymbol(')');
+            Map<String, String> values = partitionValues();
             Optional<String> location = acceptKeyword("LOCATION") ? Optional.of(string("a location")) : Optional.empty();
             partitions.add(new PartitionSpec(values, location));
         } while (peek().isKeyword("PARTITION"));

@@ -90,4 +90,50 @@ public sealed interface DdlStatement {
             requireNonNull(table, "table is null");
         }
     }
+
+    /** ALTER TABLE t DROP [IF EXISTS] PARTITION (…) [, PARTITION (…)]…; the specs carry no location. */
+    record DropPartitions(TableRef table, boolean ifExists, List<Map<String, String>> partitions) implements DdlStatement {
+        public DropPartitions {
+            requireNonNull(table, "table is null");
+            partitions = partitions.stream().map(p -> Collections.unmodifiableMap(new LinkedHashMap<>(p))).toList();
+        }
+    }
+
+    /** CREATE DATABASE [IF NOT EXISTS] db [COMMENT '…'] [LOCATION '…']. */
+    record CreateDatabase(String database, boolean ifNotExists, String comment, Optional<String> location)
+            implements DdlStatement {
+        public CreateDatabase {
+            requireNonNull(database, "database is null");
+            requireNonNull(comment, "comment is null");
+            requireNonNull(location, "location is null");
+        }
+    }
+
+    /** DROP DATABASE [IF EXISTS] db [RESTRICT | CASCADE]. */
+    record DropDatabase(String database, boolean ifExists, boolean cascade) implements DdlStatement {
+        public DropDatabase {
+            requireNonNull(database, "database is null");
+        }
+    }
+
+    /** SHOW DATABASES [LIKE 'pattern']. */
+    record ShowDatabases(Optional<String> pattern) implements DdlStatement {
+        public ShowDatabases {
+            requireNonNull(pattern, "pattern is null");
+        }
+    }
+
+    /** USE db: the session's current database becomes {@code database}. */
+    record UseDatabase(String database) implements DdlStatement {
+        public UseDatabase {
+            requireNonNull(database, "database is null");
+        }
+    }
+
+    /** DESCRIBE DATABASE [EXTENDED] db. */
+    record DescribeDatabase(String database) implements DdlStatement {
+        public DescribeDatabase {
+            requireNonNull(database, "database is null");
+        }
+    }
 }

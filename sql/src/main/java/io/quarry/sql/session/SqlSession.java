@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 import io.quarry.common.conf.Configuration;
 import io.quarry.sql.catalog.Catalog;
@@ -13,6 +14,7 @@ import io.quarry.sql.ddl.DdlExecutor;
 import io.quarry.sql.ddl.DdlParseException;
 import io.quarry.sql.ddl.DdlParser;
 import io.quarry.sql.ddl.DdlResult;
+import io.quarry.sql.ddl.DdlStatement;
 
 /**
  * Runs SQL statements one at a time against the catalog named by the configuration: DDL is applied
@@ -65,14 +67,27 @@ public final class SqlSession implements AutoCloseable {
         }
     }
 
+    /** USE changes the current database; dropping the current database makes {@code default} current. */
     private StatementResult ddl(String text) throws IOException {
-        DdlResult result = new DdlExecutor(catalog(), conf).execute(text, currentDatabase);
+        DdlStatement statement = DdlParser.parse(text);
+        DdlResult result = new DdlExecutor(catalog(), conf).execute(statement, currentDatabase);
+        if (statement instanceof DdlStatement.UseDatabase use) {
+            currentDatabase = use.database().toLowerCase(Locale.ROOT);
+        } else if (statement instanceof DdlStatement.DropDatabase drop
+                && drop.database().equalsIgnoreCase(currentDatabase)) {
+            currentDatabase = Catalog.DEFAULT_DATABASE;
+        }
         if (result.header().isEmpty()) {
             return StatementResult.message(result.message());
         }
         List<List<Object>> rows = new ArrayList<>();
         result.rows().forEach(r -> rows.add(new ArrayList<>(r)));
         return new StatementResult(result.header(), rows, null);
+    }
+
+    /** The database that unqualified table names resolve in (changed by USE). */
+    public String currentDatabase() {
+        return currentDatabase;
     }
 
     private static boolean startsWithWord(String text, String word) {

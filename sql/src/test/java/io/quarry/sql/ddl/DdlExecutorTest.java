@@ -163,6 +163,133 @@ class DdlExecutorTest {
     }
 
     @Test
+    void createDatabaseMakesItsWarehouseDirectoryAndManagedTablesGoUnderIt() throws IOException {
+        assertThat(ddl.execute("CREATE DATABASE Web COMMENT 'web logs'", "default").message()).isEqualTo("Created database web");
+        Path dbDir = warehouse.child("web.db");
+        assertThat(fs.exists(dbDir)).isTrue();
+        ddl.execute("CREATE TABLE hits (a INT)", "web");
+        assertThat(catalog.table("web", "hits").location()).isEqualTo(dbDir.child("hits").toString());
+        assertThat(ddl.execute("DESCRIBE DATABASE web", "default").rows())
+                .containsExactly(List.of("web", "web logs", dbDir.toString()));
+        assertThat(ddl.execute("CREATE DATABASE IF NOT EXISTS web", "default").message()).isEqualTo("Database web already exists");
+        assertThatThrownBy(() -> ddl.execute("CREATE DATABASE web", "default"))
+                .isInstanceOf(CatalogException.class).hasMessage("Database web already exists");
+    }
+
+    @Test
+    void aDatabaseLocationHoldsItsManagedTables() throws IOException {
+        Path location = new Path(tmp.toUri().toString()).child("elsewhere");
+        ddl.execute("CREATE DATABASE w LOCATION '" + location + "'", "default");
+        assertThat(fs.exists(location)).isTrue();
+        ddl.execute("CREATE TABLE t (a INT)", "w");
+        assertThat(catalog.table("w", "t").location()).isEqualTo(location.child("t").toString());
+        assertThat(ddl.execute("DESCRIBE DATABASE w", "default").rows()).containsExactly(List.of("w", "", location.toString()));
+    }
+
+    @Test
+    void showDatabasesListsThemAllOrThoseMatchingTheLikePattern() throws IOException {
+        ddl.execute("CREATE DATABASE web", "default");
+        ddl.execute("CREATE DATABASE weblogs", "default");
+        ddl.execute("CREATE DATABASE sales", "default");
+        assertThat(ddl.execute("SHOW DATABASES", "default").rows())
+                .containsExactly(List.of("default"), List.of("sales"), List.of("web"), List.of("weblogs"));
+        assertThat(ddl.execute("SHOW DATABASES LIKE 'WEB*'", "default").rows()).containsExactly(List.of("web"), List.of("weblogs"));
+        assertThat(ddl.execute("SHOW DATABASES LIKE 'sales|def*'", "default").rows())
+                .containsExactly(List.of("default"), List.of("sales"));
+        assertThat(ddl.execute("SHOW DATABASES LIKE 'web'", "default").rows()).containsExactly(List.of("web"));
+    }
+
+    @Test
+    void unknownDatabasesAreNamedWithACloseMatch() throws IOException {
+        ddl.execute("CREATE DATABASE weblogs", "default");
+        assertThatThrownBy(() -> ddl.execute("USE weblog", "default"))
+                .isInstanceOf(CatalogException.class).hasMessage("Database not found: weblog (did you mean weblogs?)");
+        assertThatThrownBy(() -> ddl.execute("DESCRIBE DATABASE nothing", "default"))
+                .isInstanceOf(CatalogException.class).hasMessage("Database not found: nothing");
+        assertThatThrownBy(() -> ddl.execute("CREATE TABLE webblogs.t (a INT)", "default"))
+                .isInstanceOf(CatalogException.class).hasMessage("Database not found: webblogs (did you mean weblogs?)");
+        assertThatThrownBy(() -> ddl.execute("DROP DATABASE weblog", "default"))
+                .isInstanceOf(CatalogException.class).hasMessage("Database not found: weblog (did you mean weblogs?)");
+        assertThat(ddl.execute("DROP DATABASE IF EXISTS weblog", "default").message()).isEqualTo("Database weblog does not exist");
+        assertThat(ddl.execute("USE WebLogs", "default").message()).isEqualTo("Using database weblogs");
+    }
+
+    @Test
+    void dropDatabaseRestrictRefusesANonEmptyDatabaseNamingItsTables() throws IOException {
+        ddl.execute("CREATE DATABASE web", "default");
+        ddl.execute("CREATE TABLE hits (a INT)", "web");
+        ddl.execute("CREATE TABLE visits (a INT)", "web");
+        for (String sql : List.of("DROP DATABASE web", "DROP DATABASE web RESTRICT")) {
+            assertThatThrownBy(() -> ddl.execute(sql, "default")).as(sql)
+                    .isInstanceOf(CatalogException.class)
+                    .hasMessage("Database web is not empty: it has tables hits, visits (drop them first, or use DROP DATABASE web CASCADE)");
+        }
+        assertThat(catalog.tables("web")).containsExactly("hits", "visits");
+        assertThatThrownBy(() -> ddl.execute("DROP DATABASE default", "default"))
+                .isInstanceOf(CatalogException.class).hasMessage("Cannot drop the default database");
+
+        ddl.execute("DROP TABLE web.hits", "default");
+        ddl.execute("DROP TABLE web.visits", "default");
+        assertThat(ddl.execute("DROP DATABASE web", "default").message()).isEqualTo("Dropped database web");
+        assertThat(catalog.databases()).containsExactly("default");
+        assertThat(fs.exists(warehouse.child("web.db"))).isFalse();
+    }
+
+    @Test
+    void dropDatabaseCascadeDropsTheTablesDeletingOnlyManagedFiles() throws IOException {
+        java.nio.file.Path data = Files.createDirectories(tmp.resolve("ext"));
+        Files.writeString(data.resolve("part-0"), "1\n");
+        ddl.execute("CREATE DATABASE web", "default");
+        ddl.execute("CREATE TABLE hits (a INT)", "web");
+        ddl.execute("CREATE EXTERNAL TABLE raw (a INT) LOCATION '" + data.toUri() + "'", "web");
+        Path hits = warehouse.child("web.db").child("hits");
+        assertThat(fs.exists(hits)).isTrue();
+
+        assertThat(ddl.execute("DROP DATABASE web CASCADE", "default").message()).isEqualTo("Dropped database web");
+        assertThat(catalog.databases()).containsExactly("default");
+        assertThat(fs.exists(hits)).isFalse();
+        assertThat(fs.exists(warehouse.child("web.db"))).isFalse();
+        assertThat(data.resolve("part-0")).exists();
+        ddl.execute("CREATE DATABASE web", "default");
+        assertThat(catalog.tables("web")).isEmpty();
+    }
+
+    @Test
+    void dropPartitionRemovesItAndDeletesAManagedTablesFiles() throws IOException {
+        ddl.execute("CREATE TABLE m (host STRING) PARTITIONED BY (dt STRING, hour INT)", "default");
+        ddl.execute("ALTER TABLE m ADD PARTITION (dt='d1', hour=1) PARTITION (dt='d1', hour=2) PARTITION (dt='d2', hour=1)", "default");
+        Path first = warehouse.child("m").child("dt=d1").child("hour=1");
+        fs.mkdirs(first);
+        fs.create(first.child("part-0"), true).close();
+
+        assertThat(ddl.execute("ALTER TABLE m DROP PARTITION (HOUR=1, dt='d1'), PARTITION (dt='d2', hour='1')", "default").message())
+                .isEqualTo("Dropped 2 partitions of default.m");
+        assertThat(ddl.execute("SHOW PARTITIONS m", "default").rows()).containsExactly(List.of("dt=d1/hour=2"));
+        assertThat(fs.exists(first)).isFalse();
+        assertThat(ddl.execute("ALTER TABLE m DROP IF EXISTS PARTITION (dt='d1', hour=1)", "default").message())
+                .isEqualTo("Dropped 0 partitions of default.m");
+        assertThatThrownBy(() -> ddl.execute("ALTER TABLE m DROP PARTITION (dt='d1', hour=1)", "default"))
+                .isInstanceOf(CatalogException.class).hasMessage("Partition dt=d1/hour=1 of table default.m does not exist");
+        assertThatThrownBy(() -> ddl.execute("ALTER TABLE m DROP PARTITION (dt='d1')", "default"))
+                .isInstanceOf(CatalogException.class)
+                .hasMessageContaining("does not match the partition columns of table default.m (dt, hour)");
+        assertThatThrownBy(() -> ddl.execute("ALTER TABLE mm DROP PARTITION (dt='d1', hour=1)", "default"))
+                .isInstanceOf(NoSuchTableException.class).hasMessage("Table not found: default.mm (did you mean default.m?)");
+    }
+
+    @Test
+    void droppingAnExternalTablesPartitionKeepsItsFiles() throws IOException {
+        java.nio.file.Path data = Files.createDirectories(tmp.resolve("ext").resolve("dt=d1"));
+        Files.writeString(data.resolve("part-0"), "x\n");
+        ddl.execute("CREATE EXTERNAL TABLE e (host STRING) PARTITIONED BY (dt STRING) LOCATION '" + tmp.resolve("ext").toUri() + "'",
+                "default");
+        ddl.execute("ALTER TABLE e ADD PARTITION (dt='d1')", "default");
+        ddl.execute("ALTER TABLE e DROP PARTITION (dt='d1')", "default");
+        assertThat(catalog.partitions("default", "e")).isEmpty();
+        assertThat(data.resolve("part-0")).exists();
+    }
+
+    @Test
     void syntaxErrorsReachTheCallerUntouched() {
         assertThatThrownBy(() -> ddl.execute("CREATE TABLE (a INT)", "default"))
                 .isInstanceOf(DdlParseException.class)

@@ -11,13 +11,19 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 import io.quarry.sql.ddl.DdlStatement.AddPartitions;
+import io.quarry.sql.ddl.DdlStatement.CreateDatabase;
 import io.quarry.sql.ddl.DdlStatement.CreateTable;
 import io.quarry.sql.ddl.DdlStatement.Describe;
+import io.quarry.sql.ddl.DdlStatement.DescribeDatabase;
+import io.quarry.sql.ddl.DdlStatement.DropDatabase;
+import io.quarry.sql.ddl.DdlStatement.DropPartitions;
 import io.quarry.sql.ddl.DdlStatement.DropTable;
 import io.quarry.sql.ddl.DdlStatement.PartitionSpec;
+import io.quarry.sql.ddl.DdlStatement.ShowDatabases;
 import io.quarry.sql.ddl.DdlStatement.ShowPartitions;
 import io.quarry.sql.ddl.DdlStatement.ShowTables;
 import io.quarry.sql.ddl.DdlStatement.TableRef;
+import io.quarry.sql.ddl.DdlStatement.UseDatabase;
 import io.quarry.sql.format.Column;
 import io.quarry.sql.format.ColumnType;
 import io.quarry.sql.format.TableFormat;
@@ -99,6 +105,32 @@ class DdlParserTest {
     }
 
     @Test
+    void parsesDropPartitionWithSeveralPartitions() {
+        DropPartitions drop = (DropPartitions) DdlParser.parse(
+                "ALTER TABLE db.logs DROP IF EXISTS PARTITION (dt='2024-01-01', hour=5), PARTITION (dt='2024-01-02', hour=6)");
+        assertThat(drop.table()).isEqualTo(new TableRef(Optional.of("db"), "logs"));
+        assertThat(drop.ifExists()).isTrue();
+        assertThat(drop.partitions()).containsExactly(Map.of("dt", "2024-01-01", "hour", "5"), Map.of("dt", "2024-01-02", "hour", "6"));
+        assertThat(((DropPartitions) DdlParser.parse("alter table t drop partition (a='1')")).ifExists()).isFalse();
+    }
+
+    @Test
+    void parsesTheDatabaseStatements() {
+        assertThat(DdlParser.parse("CREATE DATABASE IF NOT EXISTS web COMMENT 'the web logs' LOCATION '/w'"))
+                .isEqualTo(new CreateDatabase("web", true, "the web logs", Optional.of("/w")));
+        assertThat(DdlParser.parse("create schema web;")).isEqualTo(new CreateDatabase("web", false, "", Optional.empty()));
+        assertThat(DdlParser.parse("DROP DATABASE web")).isEqualTo(new DropDatabase("web", false, false));
+        assertThat(DdlParser.parse("DROP DATABASE IF EXISTS web RESTRICT")).isEqualTo(new DropDatabase("web", true, false));
+        assertThat(DdlParser.parse("drop schema web cascade")).isEqualTo(new DropDatabase("web", false, true));
+        assertThat(DdlParser.parse("SHOW DATABASES")).isEqualTo(new ShowDatabases(Optional.empty()));
+        assertThat(DdlParser.parse("show schemas like 'w*'")).isEqualTo(new ShowDatabases(Optional.of("w*")));
+        assertThat(DdlParser.parse("USE web;")).isEqualTo(new UseDatabase("web"));
+        assertThat(DdlParser.parse("DESCRIBE DATABASE EXTENDED web")).isEqualTo(new DescribeDatabase("web"));
+        assertThat(DdlParser.parse("desc schema web")).isEqualTo(new DescribeDatabase("web"));
+        assertThat(DdlParser.isDdl("use web")).isTrue();
+    }
+
+    @Test
     void skipsCommentsAndTableProperties() {
         CreateTable create = (CreateTable) DdlParser.parse("""
                 -- a comment
@@ -128,7 +160,7 @@ class DdlParserTest {
 
     @Test
     void reportsEachKindOfError() {
-        assertError("SELECT * FROM t", "line 1, column 1: unexpected 'SELECT', expected CREATE, DROP, ALTER, SHOW, DESCRIBE or MSCK");
+        assertError("SELECT * FROM t", "line 1, column 1: unexpected 'SELECT', expected CREATE, DROP, ALTER, SHOW, DESCRIBE, USE or MSCK");
         assertError("CREATE TABLE t (a VARCHAR)",
                 "line 1, column 19: unsupported column type 'VARCHAR' (supported: STRING, INT, BIGINT, DOUBLE, BOOLEAN, TIMESTAMP, DATE)");
         assertError("CREATE TABLE t (a INT", "line 1, column 22: unexpected end of input, expected ')'");
@@ -145,12 +177,19 @@ class DdlParserTest {
                 "line 1, column 55: STORED AS JSONFILE cannot be combined with ROW FORMAT DELIMITED");
         assertError("CREATE TABLE t (a INT) LOCATION 'x' extra", "line 1, column 37: unexpected 'extra', expected end of statement");
         assertError("DROP TABLE IF t", "line 1, column 15: unexpected 't', expected EXISTS");
-        assertError("SHOW DATABASES", "line 1, column 6: unexpected 'DATABASES', expected TABLES or PARTITIONS");
+        assertError("SHOW VIEWS", "line 1, column 6: unexpected 'VIEWS', expected TABLES, PARTITIONS or DATABASES");
         assertError("ALTER TABLE t ADD PARTITION (dt=x)", "line 1, column 33: unexpected 'x', expected a partition value");
-        assertError("ALTER TABLE t DROP PARTITION (dt='x')", "line 1, column 15: unexpected 'DROP', expected ADD");
+        assertError("ALTER TABLE t RENAME TO u", "line 1, column 15: unexpected 'RENAME', expected ADD or DROP");
+        assertError("ALTER TABLE t DROP PARTITION (dt='x') LOCATION '/x'",
+                "line 1, column 39: unexpected 'LOCATION', expected end of statement");
+        assertError("DROP DATABASE IF db", "line 1, column 18: unexpected 'db', expected EXISTS");
+        assertError("DROP DATABASE db PURGE", "line 1, column 18: unexpected 'PURGE', expected end of statement");
+        assertError("CREATE DATABASE db LOCATION /x", "line 1, column 29: unexpected '/', expected a location in quotes");
+        assertError("USE", "line 1, column 4: unexpected end of input, expected a database name");
+        assertError("SHOW DATABASES LIKE web", "line 1, column 21: unexpected 'web', expected a pattern in quotes");
         assertError("DESCRIBE 't'", "line 1, column 10: unexpected string 't', expected a table name");
         assertError("CREATE TABLE t (a INT) LOCATION '/x", "line 1, column 33: unterminated string starting with '");
-        assertError("", "line 1, column 1: unexpected end of input, expected CREATE, DROP, ALTER, SHOW, DESCRIBE or MSCK");
+        assertError("", "line 1, column 1: unexpected end of input, expected CREATE, DROP, ALTER, SHOW, DESCRIBE, USE or MSCK");
     }
 
     @Test
