@@ -36,7 +36,7 @@ public final class SqlConfigKeys implements ConfigKeyProvider {
             "Where queries write the outputs of their stages (one directory per query, deleted when it ends); "
                     + "a path without a scheme is in fs.defaultFS.");
     public static final ConfigKey BYTES_PER_REDUCER = ConfigKey.size("hive.exec.reducers.bytes.per.reducer", "256m",
-            "Input bytes per reduce task of an aggregation or join stage.");
+            "Input bytes per reduce task of an aggregation, join or ORDER BY (without LIMIT) stage.");
     public static final ConfigKey MAX_REDUCERS = ConfigKey.integer("hive.exec.reducers.max", 64,
             "At most this many reduce tasks per stage.");
     public static final ConfigKey BROADCAST_JOIN_SIZE = ConfigKey.size("hive.auto.convert.join.noconditionaltask.size",
@@ -44,11 +44,14 @@ public final class SqlConfigKeys implements ConfigKeyProvider {
                     + "instead of being shuffled; 0 turns broadcast joins off.");
     public static final ConfigKey MAP_AGGREGATE_GROUPS = ConfigKey.integer("quarry.sql.map.aggregate.max-groups", 200000,
             "Groups a map task aggregates in memory before it sends its partial results on and starts afresh.");
+    public static final ConfigKey ORDER_BY_SAMPLE_KEYS = ConfigKey.integer("hive.optimize.sampling.orderby.number", 10000,
+            "Sort keys sampled from the input of an ORDER BY stage with several reducers, to choose the key ranges of its reducers.");
 
     @Override
     public List<ConfigKey> keys() {
         return List.of(CATALOG_DIR, WAREHOUSE_DIR, INPUT_FORMAT, INPUT_COLUMNS, INPUT_COLUMN_TYPES, INPUT_PARTITION_COLUMNS,
                 INPUT_PARTITION_COLUMN_TYPES, INPUT_FIELD_DELIM, INPUT_REGEX, INPUT_PARTITION_LOCATIONS, STAGE_PLAN, SCRATCH_DIR,
-                BYTES_PER_REDUCER, MAX_REDUCERS, BROADCAST_JOIN_SIZE, MAP_AGGREGATE_GROUPS);
+                BYTES_PER_REDUCER, MAX_REDUCERS, BROADCAST_JOIN_SIZE, MAP_AGGREGATE_GROUPS,
+                ORDER_BY_SAMPLE_KEYS);
     }
 }

@@ -179,6 +179,9 @@ final class RexTranslator {
         if (call.getOperator() == HiveOperators.DIVIDE) {
             return new Arithmetic(Arithmetic.Op.DIVIDE, translate(operands.get(0)), translate(operands.get(1)), Kind.DOUBLE);
         }
+        if (call.getOperator() == HiveOperators.INT_DIVIDE) {
+            return new Arithmetic(Arithmetic.Op.INT_DIVIDE, translate(operands.get(0)), translate(operands.get(1)), Kind.BIGINT);
+        }
         if ("||".equals(name)) {
             return new Concat(translate(operands.get(0)), translate(operands.get(1)));
         }

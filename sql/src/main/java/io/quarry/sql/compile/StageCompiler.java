@@ -231,7 +231,10 @@ public final class StageCompiler {
         }
         Shuffle.Sort shuffle = new Shuffle.Sort(columns, new KeyCodec(kinds, descending, nullsFirst), offset, fetch,
                 order.length() == 0 ? "(no order)" : order.toString());
-        StageBuilder stage = newStage(input, shuffle, 1, (fetch >= 0 ? "top-" + (offset + fetch) + " sort over " : "sort over ") + describe(input));
+        // Without LIMIT or OFFSET a large input is sorted by several reducers, each given a key range (total order).
+        int reducers = fetch < 0 && offset == 0 && !collations.isEmpty() ? reducers(input.bytes()) : 1;
+        String kind = fetch >= 0 ? "top-" + (offset + fetch) + " sort over " : reducers > 1 ? "total-order sort over " : "sort over ";
+        StageBuilder stage = newStage(input, shuffle, reducers, kind + describe(input));
         return Flow.fromStage(stage, input.kinds(), names(sort), input.bytes());
     }
 

@@ -13,7 +13,8 @@ import io.quarry.sql.session.SqlException;
 /**
  * Parses HiveQL queries with Calcite's babel parser: BigQuery lexing (back-tick identifiers,
  * case-insensitive names, single- and double-quoted strings), BABEL conformance, then Hive's
- * string escapes and division ({@link HiveLiteralRewriter}). Variable substitution
+ * string escapes and division ({@link HiveLiteralRewriter}) and integer division {@code a DIV b}
+ * ({@link HiveDivOperator}). Variable substitution
  * ({@code ${env:X}}) is the shell's business.
  */
 public final class HiveSqlParser {
@@ -28,12 +29,18 @@ public final class HiveSqlParser {
     /** @throws SqlException naming the line, column and unexpected token of a syntax error */
     public static SqlNode parse(String sql) throws SqlException {
         SqlNode node;
+        HiveDivOperator.Rewritten text = HiveDivOperator.rewrite(sql);
         try {
-            node = SqlParser.create(sql, CONFIG).parseQuery();
+            node = SqlParser.create(text.sql(), CONFIG).parseQuery();
         } catch (SqlParseException e) {
-            throw syntaxError(e);
+            SqlException error = syntaxError(e);
+            SqlParserPos pos = e.getPos();
+            boolean atDiv = pos != null && text.positions().stream()
+                    .anyMatch(p -> p.getLineNum() == pos.getLineNum() && p.getColumnNum() == pos.getColumnNum());
+            throw atDiv ? new SqlException(error.getMessage().replace("unexpected '/  ", "unexpected 'DIV ")
+                    .replace("unexpected '/ ", "unexpected 'DIV ").replace("unexpected '/'", "unexpected 'DIV'"), error.line(), error.column(), e) : error;
         }
-        return rewrite(node);
+        return rewrite(HiveDivOperator.restore(node, text.positions()));
     }
 
     /** Applies Hive's literal and operator meaning to a parsed query. */

@@ -100,7 +100,7 @@ public final class QueryPlanner {
         CalciteCatalogReader reader = new CalciteCatalogReader(root, List.of(database), typeFactory,
                 new CalciteConnectionConfigImpl(properties));
         SqlValidator validator = SqlValidatorUtil.newValidator(
-                SqlOperatorTables.chain(SqlOperatorTables.of(HiveOperators.DIVIDE), QuarryAggregates.table(), HiveFunctions.operatorTable(),
+                SqlOperatorTables.chain(SqlOperatorTables.of(HiveOperators.DIVIDE, HiveOperators.INT_DIVIDE), QuarryAggregates.table(), HiveFunctions.operatorTable(),
                         SqlStdOperatorTable.instance()), reader, typeFactory,
                 SqlValidator.Config.DEFAULT
                         .withConformance(HiveConformance.INSTANCE)

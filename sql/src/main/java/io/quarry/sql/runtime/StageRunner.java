@@ -13,6 +13,8 @@ import org.slf4j.LoggerFactory;
 import io.quarry.common.conf.Configuration;
 import io.quarry.dfs.Path;
 import io.quarry.mapreduce.Job;
+import io.quarry.mapreduce.JobContext;
+import io.quarry.mapreduce.JobId;
 import io.quarry.mapreduce.JobStatus;
 import io.quarry.mapreduce.MapReduceConfigKeys;
 import io.quarry.mapreduce.RunningJob;
@@ -20,8 +22,11 @@ import io.quarry.mapreduce.io.BytesValue;
 import io.quarry.mapreduce.io.NullValue;
 import io.quarry.mapreduce.io.Text;
 import io.quarry.mapreduce.output.TextOutputFormat;
+import io.quarry.mapreduce.partition.InputSampler;
+import io.quarry.mapreduce.partition.TotalOrderPartitioner;
 import io.quarry.mapreduce.recordfile.RecordFileOutputFormat;
 import io.quarry.sql.SqlConfigKeys;
+import io.quarry.sql.runtime.plan.Shuffle;
 import io.quarry.sql.runtime.plan.Source;
 import io.quarry.sql.runtime.plan.StagePlan;
 
@@ -48,6 +53,8 @@ public final class StageRunner {
             super(message);
         }
     }
+
+    private static final int SPLITS_SAMPLED = 10;
 
     private final Configuration conf;
 
@@ -82,6 +89,9 @@ public final class StageRunner {
             }
             job.setOutputPath(new Path(stage.outputDirectory()));
             long start = System.nanoTime();
+            if (stage.shuffle() instanceof Shuffle.Sort && stage.reducers() > 1) {
+                partitionByRange(stage, job);
+            }
             RunningJob running = job.submit();
             JobStatus status = running.status();
             while (!status.state().isFinished()) {
@@ -96,6 +106,25 @@ public final class StageRunner {
             LOG.info("SQL stage {}/{} ({}) finished in {} ms", i + 1, stages.size(), status.id(),
                     (System.nanoTime() - start) / 1_000_000);
         }
+    }
+
+    /**
+     * Makes a sort stage with several reducers a total-order sort: split points chosen from a
+     * sample of its sort keys give each reducer a key range, all of reducer i's before reducer
+     * i+1's, so its part files read in order are sorted. An input without rows gets one reducer.
+     */
+    private void partitionByRange(StagePlan stage, Job job) throws IOException, InterruptedException {
+        JobContext context = new JobContext(new JobId("sql-sample", stage.id()), job.configuration(), StageRunner.class.getClassLoader());
+        int wanted = Math.max(stage.reducers(), conf.getInt(SqlConfigKeys.ORDER_BY_SAMPLE_KEYS));
+        List<byte[]> keys = new SortKeySampler(wanted, SPLITS_SAMPLED).sample(stage, context);
+        if (keys.isEmpty()) {
+            LOG.info("SQL stage {}: the sample of its input has no rows, so one reducer sorts it", stage.id());
+            job.setNumReduceTasks(1);
+            return;
+        }
+        job.setPartitionerClass(TotalOrderPartitioner.class);
+        TotalOrderPartitioner.setPartitionFile(job, new Path(stage.outputDirectory() + ".partitions"));
+        InputSampler.writePartitionFile(job, (format, sampled) -> keys);
     }
 
     /** The rows the last stage wrote, in the order of its output files. */

@@ -21,7 +21,8 @@ public sealed interface Shuffle extends Serializable {
 
     /**
      * ORDER BY: rows keyed by {@code key} over {@code columns}; with a {@code fetch} each map keeps
-     * only its top {@code offset + fetch}; one reducer writes the rows in order.
+     * only its top {@code offset + fetch} and one reducer writes the rows in order; without one, several
+     * reducers may each sort a key range (total order).
      */
     record Sort(int[] columns, KeyCodec key, long offset, long fetch, String order) implements Shuffle {
         @Override
