@@ -42,7 +42,7 @@ fi
 quarry="$root/bin/quarry"
 work=$(mktemp -d "${TMPDIR:-/tmp}/quarry-sql-bench.XXXXXX")
 cleanup() {
-  "$quarry" local stop > /dev/null 2>&1 || true
+  "$quarry" local stop --dir "$work/cluster" > /dev/null 2>&1 || true
   rm -rf "$work"
 }
 trap cleanup EXIT
