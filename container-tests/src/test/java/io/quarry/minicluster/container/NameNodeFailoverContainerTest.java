@@ -84,7 +84,15 @@ class NameNodeFailoverContainerTest {
         assertThat(client.exists("/ha/fenced-at-thaw")).as("the write sent to the thawed NameNode").isFalse();
         assertThat(client.exists("/ha/fenced-as-standby")).as("the write sent to the standby").isFalse();
         for (Map.Entry<String, byte[]> file : acknowledged.entrySet()) {
-            assertThat(client.read(file.getKey())).as("%s after the failover", file.getKey()).isEqualTo(file.getValue());
+            byte[] read;
+            try {
+                read = client.read(file.getKey());
+            } catch (IOException e) {
+                throw new AssertionError("reading " + file.getKey() + " after the failover failed; fsck: "
+                        + client.quarry("fsck", file.getKey(), "-files", "-blocks", "-locations").getStdout()
+                        + "\nthe active " + other.host() + " logged:\n" + other.logTail(80), e);
+            }
+            assertThat(read).as("%s after the failover", file.getKey()).isEqualTo(file.getValue());
         }
         assertThat(client.healthy("/ha")).as("fsck /ha after the failover").isTrue();
     }
@@ -116,13 +124,14 @@ class NameNodeFailoverContainerTest {
                 .orElseThrow(() -> new AssertionError("no NameNode is active: " + states));
     }
 
+    /** The address a NameNode publishes in ZooKeeper (and haadmin prints): the one it is bound to. */
     private static String rpcAddress(ContainerNode nameNode) {
-        return nameNode.host() + ":" + ClusterSettings.NAMENODE_PORT;
+        return nameNode.address() + ":" + ClusterSettings.NAMENODE_PORT;
     }
 
     /** A mkdir sent to one NameNode by address, with the quorum cleared so the client cannot look for the active. */
     private static ExecResult writeStraightTo(ContainerNode nameNode, String path) throws IOException {
-        String address = rpcAddress(nameNode);
+        String address = nameNode.host() + ":" + ClusterSettings.NAMENODE_PORT;
         return cluster.client().quarry("-Dha.zookeeper.quorum=", "-Dfs.defaultFS=qfs://" + address,
                 "-Ddfs.namenode.rpc-address=" + address, "-Dquarry.rpc.retry.max-attempts=2", "dfs", "-mkdir", "-p", path);
     }

@@ -120,6 +120,9 @@ final class ClusterSettings {
         values.put(HaConfigKeys.ZOOKEEPER_DATA_DIR.name(), ContainerNode.DATA_DIR + "/zookeeper");
         values.put(DfsConfigKeys.DEFAULT_FS.name(), "qfs://" + HA_CLUSTER_ID);
         values.put(DfsConfigKeys.NAMENODE_RPC_ADDRESS.name(), first);
+        // An HA NameNode publishes the address it is bound to as the active's: bound to 0.0.0.0 it
+        // would publish 0.0.0.0:8020, so each binds to its own host's address instead.
+        values.remove(DfsConfigKeys.NAMENODE_RPC_BIND_HOST.name());
         values.put(DfsConfigKeys.NAMENODE_HA_RPC_ADDRESSES.name(), String.join(",",
                 HA_NAMENODE_HOSTS.stream().map(host -> host + ":" + NAMENODE_PORT).toList()));
     }

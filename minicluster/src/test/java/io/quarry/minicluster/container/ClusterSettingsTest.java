@@ -32,7 +32,7 @@ class ClusterSettingsTest {
         assertThat(settings.values()).containsEntry("ha.zookeeper.quorum", "zookeeper:2181")
                 .containsEntry("quarry.ha.cluster-id", "containers").containsEntry("fs.defaultFS", "qfs://containers")
                 .containsEntry("dfs.namenode.ha.rpc-addresses", "nn1:8020,nn2:8020")
-                .containsEntry("ha.zookeeper.session-timeout.ms", "3s");
+                .containsEntry("ha.zookeeper.session-timeout.ms", "3s").doesNotContainKey("dfs.namenode.rpc-bind-host");
         assertThat(settings.siteProperties("nn1")).contains("dfs.namenode.rpc-address=nn1:8020\n");
         assertThat(settings.siteProperties("nn2")).contains("dfs.namenode.rpc-address=nn2:8020\n")
                 .doesNotContain("dfs.namenode.rpc-address=nn1:8020\n");
