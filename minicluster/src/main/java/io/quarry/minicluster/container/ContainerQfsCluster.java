@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
 import java.util.UUID;
 import java.util.concurrent.TimeoutException;
 
@@ -25,7 +24,9 @@ import io.quarry.minicluster.QfsTestCluster;
 /**
  * A Quarry cluster whose nodes are separate containers, each a host with its own name, address,
  * processes and disk: {@code namenode}; {@code dn1} ... {@code dnN}, each a DataNode (and a Worker
- * when the cluster runs jobs); {@code scheduler} when it runs jobs; and {@code client}, a gateway
+ * when the cluster runs jobs); {@code scheduler} when it runs jobs; with HA, {@code zookeeper} (a
+ * ZooKeeper server, the NameNodes' journal) and two NameNodes {@code nn1} and {@code nn2} instead of
+ * {@code namenode}, clients naming the cluster as {@code qfs://containers}; and {@code client}, a gateway
  * host from which the test runs {@code bin/quarry} with {@code docker exec}. They talk on an
  * internal network this cluster creates (no route out), each at a fixed address that every host
  * lists in its {@code /etc/hosts}; racks come from the topology table keyed by the host names.
@@ -50,7 +51,8 @@ public final class ContainerQfsCluster implements QfsTestCluster {
     private final Duration startTimeout;
     private final List<ContainerNode> nodes = new ArrayList<>();
     private final List<ContainerNode> dataNodes = new ArrayList<>();
-    private ContainerNode nameNode;
+    private final List<ContainerNode> nameNodes = new ArrayList<>();
+    private ContainerNode zooKeeper;
     private ContainerNode scheduler;
     private ContainerQfsClient client;
 
@@ -91,8 +93,22 @@ public final class ContainerQfsCluster implements QfsTestCluster {
         return dataNodes.get(index);
     }
 
+    /** The NameNode's host; with HA the first, {@code nn1} (the active after the start, until a failover). */
     public ContainerNode nameNode() {
-        return nameNode;
+        return nameNodes.get(0);
+    }
+
+    /** Every NameNode host: one, or {@code nn1} and {@code nn2} with HA. */
+    public List<ContainerNode> nameNodes() {
+        return List.copyOf(nameNodes);
+    }
+
+    /** The ZooKeeper server's host; only when the cluster was built with {@code ha(true)}. */
+    public ContainerNode zooKeeper() {
+        if (zooKeeper == null) {
+            throw new IllegalStateException("This cluster runs no ZooKeeper; build it with ha(true)");
+        }
+        return zooKeeper;
     }
 
     /** The Scheduler's host; only when the cluster was built with {@code workers(true)}. */
@@ -135,13 +151,16 @@ public final class ContainerQfsCluster implements QfsTestCluster {
         awaitLive(node.host());
     }
 
+    /** Kills {@link #nameNode()} (with HA, {@code nn1}). */
     @Override
     public void killNameNode() {
-        nameNode.kill();
+        nameNode().kill();
     }
 
+    /** Restarts {@link #nameNode()} (with HA, {@code nn1}) and waits until the cluster is active. */
     @Override
     public void restartNameNode() throws IOException {
+        ContainerNode nameNode = nameNode();
         if (nameNode.isRunning()) {
             nameNode.kill();
         }
@@ -186,7 +205,12 @@ public final class ContainerQfsCluster implements QfsTestCluster {
     }
 
     private void start(int numDataNodes, boolean workers, String dataDiskSize, NodeImage image) throws IOException {
-        nameNode = addNode(image, ClusterSettings.NAMENODE_HOST, List.of("namenode"), null);
+        if (settings.ha()) {
+            zooKeeper = addNode(image, ClusterSettings.ZOOKEEPER_HOST, List.of("zookeeper"), null);
+        }
+        for (String host : settings.nameNodeHosts()) {
+            nameNodes.add(addNode(image, host, List.of("namenode"), null));
+        }
         client = new ContainerQfsClient(addNode(image, ClusterSettings.CLIENT_HOST, List.of("client"), null));
         for (int i = 0; i < numDataNodes; i++) {
             List<String> roles = workers ? List.of("datanode", "worker") : List.of("datanode");
@@ -195,14 +219,24 @@ public final class ContainerQfsCluster implements QfsTestCluster {
         if (workers) {
             scheduler = addNode(image, ClusterSettings.SCHEDULER_HOST, List.of("scheduler"), null);
         }
-        nameNode.start();
+        // Masters first, one after another: ZooKeeper before the NameNodes, so that nn1 is the first active.
+        List<ContainerNode> masters = new ArrayList<>(nameNodes);
+        if (zooKeeper != null) {
+            masters.add(0, zooKeeper);
+        }
+        for (ContainerNode master : masters) {
+            master.start();
+            if (settings.ha()) {
+                master.awaitReady(startTimeout);
+            }
+        }
         for (ContainerNode node : nodes) {
-            if (node != nameNode) {
+            if (!masters.contains(node)) {
                 node.start();
             }
         }
         for (ContainerNode node : nodes) {
-            if (!node.roles().contains("client")) {
+            if (!node.roles().contains("client") && !(settings.ha() && masters.contains(node))) {
                 node.awaitReady(startTimeout);
             }
         }
@@ -219,7 +253,7 @@ public final class ContainerQfsCluster implements QfsTestCluster {
                 .withCommand(roles.toArray(String[]::new))
                 .withEnv("QUARRY_OPTS", JVM_OPTIONS)
                 .withLabel(LABEL, runId)
-                .withCopyToContainer(Transferable.of(settings.siteProperties().getBytes(StandardCharsets.UTF_8)),
+                .withCopyToContainer(Transferable.of(settings.siteProperties(host).getBytes(StandardCharsets.UTF_8)),
                         ClusterSettings.CONF_DIR + "/quarry-site.properties")
                 .withCopyToContainer(Transferable.of(settings.topologyTable().getBytes(StandardCharsets.UTF_8)),
                         ClusterSettings.TOPOLOGY_FILE)
@@ -266,6 +300,7 @@ public final class ContainerQfsCluster implements QfsTestCluster {
         private final List<String> racks = new ArrayList<>();
         private int numDataNodes = 3;
         private boolean workers;
+        private boolean ha;
         private String dataDiskSize;
         private NodeImage image;
         private Duration startTimeout = Duration.ofSeconds(90);
@@ -291,6 +326,16 @@ public final class ContainerQfsCluster implements QfsTestCluster {
         /** Whether the cluster runs jobs: a Scheduler host, and a Worker on every DataNode host. */
         public Builder workers(boolean workers) {
             this.workers = workers;
+            return this;
+        }
+
+        /**
+         * Whether the NameNode is highly available: a {@code zookeeper} host running {@code quarry
+         * zookeeper}, two NameNodes {@code nn1} and {@code nn2} journalling to it with a 3 s session,
+         * DataNodes reporting to both, and every client naming the cluster as {@code qfs://containers}.
+         */
+        public Builder ha(boolean ha) {
+            this.ha = ha;
             return this;
         }
 
@@ -329,36 +374,20 @@ public final class ContainerQfsCluster implements QfsTestCluster {
             for (int i = 0; i < numDataNodes; i++) {
                 hosts.add("dn" + (i + 1));
             }
-            ClusterSettings settings = new ClusterSettings(overrides, hosts, racks);
-            List<String> allHosts = new ArrayList<>(List.of(ClusterSettings.NAMENODE_HOST, ClusterSettings.CLIENT_HOST));
+            ClusterSettings settings = new ClusterSettings(overrides, hosts, racks, ha);
+            List<String> allHosts = new ArrayList<>(settings.nameNodeHosts());
+            allHosts.add(ClusterSettings.CLIENT_HOST);
+            if (ha) {
+                allHosts.add(ClusterSettings.ZOOKEEPER_HOST);
+            }
             allHosts.addAll(hosts);
             if (workers) {
                 allHosts.add(ClusterSettings.SCHEDULER_HOST);
             }
             String runId = UUID.randomUUID().toString().substring(0, 8);
-            Random random = new Random();
-            ClusterAddresses addresses = null;
-            Network network = null;
-            for (int attempt = 1; network == null; attempt++) {
-                ClusterAddresses planned = new ClusterAddresses(200 + random.nextInt(50), random.nextInt(256), allHosts);
-                Network candidate = Network.builder().createNetworkCmdModifier(cmd -> cmd.withName("quarry-" + runId)
-                        .withInternal(true).withLabels(Map.of(LABEL, runId))
-                        .withIpam(new com.github.dockerjava.api.model.Network.Ipam().withConfig(
-                                new com.github.dockerjava.api.model.Network.Ipam.Config().withSubnet(planned.subnet())
-                                        .withGateway(planned.gateway())))).build();
-                try {
-                    candidate.getId();
-                    network = candidate;
-                    addresses = planned;
-                } catch (RuntimeException e) {
-                    candidate.close();
-                    if (attempt == 5) {
-                        throw new IOException("Could not create the cluster network; the last subnet tried was " + planned.subnet(), e);
-                    }
-                    LOG.info("Subnet {} is taken ({}); trying another", planned.subnet(), e.getMessage());
-                }
-            }
-            ContainerQfsCluster cluster = new ContainerQfsCluster(runId, network, settings, addresses, startTimeout);
+            ClusterNetwork created = ClusterNetwork.create(runId, allHosts);
+            ContainerQfsCluster cluster = new ContainerQfsCluster(runId, created.network(), settings, created.addresses(),
+                    startTimeout);
             try {
                 cluster.start(numDataNodes, workers, dataDiskSize, checked);
                 return cluster;

@@ -73,7 +73,7 @@ public final class NameNodeService implements ReplicaEvents, NameNodeCalls, Auto
     private Thread thread;
     private CommandSink commandHandler = (epoch, commands) -> { };
 
-    /** Receives the commands of a heartbeat reply with the HA epoch of the NameNode that sent them. */
+    /** Receives the commands of every heartbeat reply (often none) with the HA epoch of the NameNode that sent them. */
     @FunctionalInterface
     public interface CommandSink {
         void accept(long epoch, List<DatanodeCommand> commands);
@@ -101,7 +101,11 @@ public final class NameNodeService implements ReplicaEvents, NameNodeCalls, Auto
 
     public void start(Consumer<List<DatanodeCommand>> commands) {
         requireNonNull(commands, "commands is null");
-        start((epoch, list) -> commands.accept(list));
+        start((epoch, list) -> {
+            if (!list.isEmpty()) {
+                commands.accept(list);
+            }
+        });
     }
 
     public void start(CommandSink commands) {
@@ -239,9 +243,10 @@ public final class NameNodeService implements ReplicaEvents, NameNodeCalls, Auto
             registered = false;
             return;
         }
-        if (!reply.commands().isEmpty()) {
-            commandHandler.accept(reply.epoch(), reply.commands());
-        }
+        // Every reply's epoch, with commands or none: an active that has not commanded this DataNode yet
+        // still makes its epoch known, so that a deposed active of an older epoch (thawed after a freeze,
+        // not yet aware) cannot have replicas it never heard of deleted.
+        commandHandler.accept(reply.epoch(), reply.commands());
     }
 
     private void sendReports() {

@@ -40,7 +40,11 @@ public final class NameNodeServices implements ReplicaEvents, NameNodeCalls, Aut
         requireNonNull(commands, "commands is null");
         for (NameNodeService service : services) {
             service.start((epoch, list) -> {
-                if (epochs.admit(epoch)) {
+                boolean current = epochs.admit(epoch);
+                if (list.isEmpty()) {
+                    return;
+                }
+                if (current) {
                     commands.accept(list);
                 } else {
                     LOG.warn("Dropping {} command(s) of NameNode epoch {}: a NameNode of epoch {} is active", list.size(), epoch,
