@@ -1,6 +1,7 @@
 package io.quarry.common.ha;
 
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -10,6 +11,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import io.quarry.common.conf.Configuration;
 import io.quarry.common.testing.Await;
+import io.quarry.common.testing.ZooKeeperEnsembles;
 
 import org.apache.curator.framework.CuratorFramework;
 import org.apache.curator.test.KillSession;
@@ -19,6 +21,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -30,12 +33,14 @@ class LeaderElectionTest {
     private static final AtomicInteger ROLES = new AtomicInteger();
     private static TestingCluster cluster;
 
+    @TempDir
+    static Path ensembleDir;
+
     private final List<AutoCloseable> closers = new ArrayList<>();
 
     @BeforeAll
     static void startEnsemble() throws Exception {
-        cluster = new TestingCluster(3);
-        cluster.start();
+        cluster = ZooKeeperEnsembles.start(ensembleDir.toFile(), 3, -1);
     }
 
     @AfterAll

@@ -2,12 +2,12 @@ package io.quarry.minicluster.ha;
 
 import java.io.File;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 
 import org.apache.curator.test.InstanceSpec;
 import org.apache.curator.test.TestingCluster;
 import org.apache.curator.test.TestingServer;
+
+import io.quarry.common.testing.ZooKeeperEnsembles;
 
 /** Real ZooKeeper servers for HA tests, with a short tick so sessions may be as short as a second. */
 final class ZooKeeperServers {
@@ -21,13 +21,7 @@ final class ZooKeeperServers {
     }
 
     static TestingCluster ensemble(Path dir, int servers) throws Exception {
-        List<InstanceSpec> specs = new ArrayList<>();
-        for (int i = 1; i <= servers; i++) {
-            specs.add(spec(dir.resolve("zk-" + i).toFile(), i));
-        }
-        TestingCluster cluster = new TestingCluster(specs);
-        cluster.start();
-        return cluster;
+        return ZooKeeperEnsembles.start(dir.toFile(), servers, TICK_MILLIS);
     }
 
     private static InstanceSpec spec(File dataDir, int serverId) {
