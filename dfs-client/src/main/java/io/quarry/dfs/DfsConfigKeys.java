@@ -32,6 +32,9 @@ public final class DfsConfigKeys implements ConfigKeyProvider {
             "Attempts to set up a pipeline for a new block before the write fails.");
     public static final ConfigKey CLIENT_MAX_BLOCK_ACQUIRE_FAILURES = ConfigKey.integer("dfs.client.max.block.acquire.failures", 3,
             "Rounds over a block's replicas a reader makes before it gives up.");
+    public static final ConfigKey CLIENT_READ_SHORTCIRCUIT = ConfigKey.bool("dfs.client.read.shortcircuit", true,
+            "Whether a client on a DataNode's host reads that DataNode's finalized replicas straight from its files "
+                    + "(checksums still verified) when the operating system lets it open them.");
     public static final ConfigKey UMASK = ConfigKey.string("fs.permissions.umask-mode", "022",
             "Permission bits removed from new files and directories (octal).");
     public static final ConfigKey CLIENT_FAILOVER_TIMEOUT = ConfigKey.duration("quarry.client.failover.timeout", "60s",
@@ -114,7 +117,7 @@ public final class DfsConfigKeys implements ConfigKeyProvider {
     @Override
     public List<ConfigKey> keys() {
         return List.of(DEFAULT_FS, TMP_DIR, REPLICATION, BLOCK_SIZE, BYTES_PER_CHECKSUM, CLIENT_WRITE_PACKET_SIZE,
-                CLIENT_WRITE_WINDOW, CLIENT_SOCKET_TIMEOUT, CLIENT_BLOCK_WRITE_RETRIES, CLIENT_MAX_BLOCK_ACQUIRE_FAILURES, UMASK,
+                CLIENT_WRITE_WINDOW, CLIENT_SOCKET_TIMEOUT, CLIENT_BLOCK_WRITE_RETRIES, CLIENT_MAX_BLOCK_ACQUIRE_FAILURES, CLIENT_READ_SHORTCIRCUIT, UMASK,
                 CLIENT_FAILOVER_TIMEOUT, CLIENT_FAILOVER_CALL_TIMEOUT, CLIENT_FAILOVER_SLEEP_MAX, NAMENODE_HA_RPC_ADDRESSES, NAMENODE_RPC_ADDRESS, NAMENODE_RPC_BIND_HOST, NAMENODE_HTTP_ADDRESS, NAMENODE_NAME_DIR, HEARTBEAT_INTERVAL,
                 HEARTBEAT_RECHECK_INTERVAL, REDUNDANCY_INTERVAL, REPLICATION_MAX_STREAMS, MIN_REPLICATION, MAX_REPLICATION,
                 SAFEMODE_THRESHOLD, SAFEMODE_EXTENSION, SAFEMODE_MIN_DATANODES, CHECKPOINT_PERIOD, CHECKPOINT_TXNS,

@@ -12,6 +12,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -25,35 +26,45 @@ import io.quarry.dfs.protocol.LocatedBlock;
 import io.quarry.dfs.protocol.LocatedBlocks;
 import io.quarry.dfs.protocol.client.GetBlockLocations;
 
-/** A flipped byte on one replica never reaches the reader, and the NameNode learns of the bad replica. */
+/**
+ * A flipped byte on one replica never reaches the reader, and the NameNode learns of the bad
+ * replica; with short-circuit reads here and over sockets in {@link SocketReadCorruptReplicaTest}.
+ */
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class CorruptReplicaTest {
     @TempDir
     static java.nio.file.Path baseDir;
-    static MiniQfsCluster cluster;
-    static QfsFileSystem fs;
+    MiniQfsCluster cluster;
+    QfsFileSystem fs;
 
     @BeforeAll
-    static void startCluster() throws IOException {
+    void startCluster() throws IOException {
         cluster = MiniQfsCluster.builder(baseDir).numDataNodes(4)
                 .set("dfs.replication", "3")
                 .set("dfs.blocksize", "64k")
+                .set("dfs.client.read.shortcircuit", String.valueOf(shortCircuitReads()))
                 .build();
         fs = cluster.fileSystem();
     }
 
+    /** Whether readers take replicas straight from the DataNodes' files (all DataNodes run on this host). */
+    boolean shortCircuitReads() {
+        return true;
+    }
+
     @AfterAll
-    static void stopCluster() throws IOException {
+    void stopCluster() throws IOException {
         if (cluster != null) {
             cluster.close();
         }
     }
 
-    private static LocatedBlock firstBlock(Path path) throws IOException {
+    private LocatedBlock firstBlock(Path path) throws IOException {
         return fs.callNameNode(new GetBlockLocations(fs.qualify(path).path(), 0, 1, "localhost"), LocatedBlocks.class).blocks().get(0);
     }
 
-    private static DataNode holder(DatanodeId id) {
+    private DataNode holder(DatanodeId id) {
         for (DataNode node : cluster.dataNodes()) {
             if (node.transferAddress().equals(id.transferAddress())) {
                 return node;
@@ -89,6 +100,21 @@ class CorruptReplicaTest {
         Await.untilNoException("the NameNode to re-replicate " + block.block() + " away from " + bad, Duration.ofSeconds(30), () -> {
             assertThat(firstBlock(path).locations()).doesNotContain(bad).hasSize(3);
         });
+        TestFiles.assertContent(cluster.newFileSystem(), path, bytes);
+    }
+
+    @Test
+    void aReplicaWhoseBlockFileVanishedIsReadFromAnother() throws Exception {
+        Random random = new Random(Seeds.seed("vanishedReplica"));
+        byte[] bytes = TestFiles.randomBytes(random, 50_000);
+        Path path = new Path("/corrupt/vanished");
+        TestFiles.write(fs, path, bytes, random);
+        cluster.waitReplication(path, 3, Duration.ofSeconds(20));
+        LocatedBlock block = firstBlock(path);
+        for (DatanodeId id : block.locations().subList(0, 2)) {
+            java.nio.file.Path file = holder(id).blockFile(block.block().blockId());
+            Files.move(file, file.resolveSibling(file.getFileName() + ".moved"));
+        }
         TestFiles.assertContent(cluster.newFileSystem(), path, bytes);
     }
 

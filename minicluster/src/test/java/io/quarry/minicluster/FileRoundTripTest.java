@@ -15,6 +15,7 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -27,29 +28,40 @@ import io.quarry.dfs.FileSystem;
 import io.quarry.dfs.Path;
 import io.quarry.dfs.SeekableInputStream;
 
-/** Files of every awkward size survive a write and a read through a three-way pipeline, byte for byte. */
+/**
+ * Files of every awkward size survive a write and a read through a three-way pipeline, byte for
+ * byte; read from the replicas' files here (every DataNode is on this host) and over sockets in
+ * {@link SocketReadRoundTripTest}.
+ */
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class FileRoundTripTest {
     static final int BLOCK = 64 * 1024;
     static final int PACKET = 16 * 1024;
 
     @TempDir
     static java.nio.file.Path baseDir;
-    static MiniQfsCluster cluster;
-    static FileSystem fs;
+    MiniQfsCluster cluster;
+    FileSystem fs;
 
     @BeforeAll
-    static void startCluster() throws IOException {
+    void startCluster() throws IOException {
         cluster = MiniQfsCluster.builder(baseDir).numDataNodes(3)
                 .set("dfs.replication", "3")
                 .set("dfs.blocksize", String.valueOf(BLOCK))
                 .set("dfs.client-write-packet-size", String.valueOf(PACKET))
+                .set("dfs.client.read.shortcircuit", String.valueOf(shortCircuitReads()))
                 .build();
         fs = cluster.fileSystem();
     }
 
+    /** Whether readers take replicas straight from the DataNodes' files (all DataNodes run on this host). */
+    boolean shortCircuitReads() {
+        return true;
+    }
+
     @AfterAll
-    static void stopCluster() throws IOException {
+    void stopCluster() throws IOException {
         if (cluster != null) {
             cluster.close();
         }
@@ -103,6 +115,25 @@ class FileRoundTripTest {
                 assertThat((byte) in.read()).isEqualTo(bytes[(int) target]);
             }
         }
+    }
+
+    @Test
+    void readsTakeTheConfiguredPath() throws IOException {
+        Random random = new Random(Seeds.seed("readPath"));
+        byte[] bytes = TestFiles.randomBytes(random, 2 * BLOCK + 100);
+        Path path = new Path("/read-path");
+        TestFiles.write(fs, path, bytes, random);
+        long before = localReadsGranted();
+        TestFiles.assertContent(cluster.newFileSystem(), path, bytes);
+        if (shortCircuitReads()) {
+            assertThat(localReadsGranted() - before).as("short-circuit reads granted for 3 blocks").isEqualTo(3);
+        } else {
+            assertThat(localReadsGranted() - before).as("short-circuit reads granted with them off").isZero();
+        }
+    }
+
+    private long localReadsGranted() {
+        return cluster.dataNodes().stream().mapToLong(node -> node.metrics().value("quarry_datanode_local_reads_granted_total")).sum();
     }
 
     @Test

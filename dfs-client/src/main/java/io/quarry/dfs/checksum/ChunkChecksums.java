@@ -76,6 +76,30 @@ public final class ChunkChecksums {
         return -1;
     }
 
+    /**
+     * Verifies {@code data} from 0 to its limit against the big-endian checksums at the start of
+     * {@code checksums}, reusing {@code crc}; positions are left as they were. Returns -1 when all
+     * chunks match, otherwise the index of the first bad chunk.
+     */
+    public static int firstMismatch(ByteBuffer data, ByteBuffer checksums, int bytesPerChecksum, CRC32C crc) {
+        int end = data.limit();
+        int start = data.position();
+        int chunk = 0;
+        try {
+            for (int position = 0; position < end; position += bytesPerChecksum, chunk++) {
+                data.limit(Math.min(end, position + bytesPerChecksum)).position(position);
+                crc.reset();
+                crc.update(data);
+                if ((int) crc.getValue() != checksums.getInt(chunk * CHECKSUM_SIZE)) {
+                    return chunk;
+                }
+            }
+            return -1;
+        } finally {
+            data.limit(end).position(start);
+        }
+    }
+
     /** The expected and actual checksum of one chunk, for error messages. */
     public static String describeMismatch(ByteBuf data, ByteBuf checksums, int bytesPerChecksum, int chunk) {
         int position = data.readerIndex() + chunk * bytesPerChecksum;

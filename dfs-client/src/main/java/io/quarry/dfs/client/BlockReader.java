@@ -18,7 +18,6 @@ import io.quarry.dfs.protocol.transfer.Packet;
 import io.quarry.dfs.protocol.transfer.ReadBlockOp;
 import io.quarry.dfs.protocol.transfer.ReadBlockResponse;
 import io.quarry.dfs.protocol.transfer.TransferFrames;
-import io.quarry.dfs.protocol.transfer.TransferOp;
 import io.quarry.dfs.protocol.transfer.TransferStatus;
 
 /**
@@ -31,7 +30,7 @@ import io.quarry.dfs.protocol.transfer.TransferStatus;
  * a hand-off per packet (an event-loop thread receiving packets for this one cost a third busy
  * thread and a wake-up per packet).
  */
-final class BlockReader {
+final class BlockReader implements ReplicaReader {
     /** Bytes of a packet header after the length prefix: type, seqno, offset, checksum length, data length, flags. */
     private static final int PACKET_HEADER_BODY = TransferFrames.PACKET_HEADER_SIZE - 4;
     /** Largest packet data this reader expects; the DataNode sends 256 KiB. */
@@ -98,17 +97,18 @@ final class BlockReader {
         }
     }
 
-    DatanodeId node() {
+    @Override
+    public DatanodeId node() {
         return node;
     }
 
-    /** Bytes of the requested range not yet returned. */
-    long remaining() {
+    @Override
+    public long remaining() {
         return remaining;
     }
 
-    /** Copies up to {@code length} bytes into {@code buffer}; returns 0 only when the range is done. */
-    int read(byte[] buffer, int offset, int length) throws ReplicaReadException {
+    @Override
+    public int read(byte[] buffer, int offset, int length) throws ReplicaReadException {
         int copied = 0;
         while (copied < length && remaining > 0) {
             if (data == null || !data.hasRemaining()) {
@@ -171,7 +171,7 @@ final class BlockReader {
         ByteBuffer packetData = dataBuffer(dataLength);
         fill(packetData, "the data of packet " + seqno);
         packetData.flip();
-        int mismatch = firstMismatch(packetData, checksums);
+        int mismatch = ChunkChecksums.firstMismatch(packetData, checksums, bytesPerChecksum, crc);
         if (mismatch >= 0) {
             ByteBuf wrappedData = Unpooled.wrappedBuffer(packetData.duplicate());
             ByteBuf wrappedSums = Unpooled.wrappedBuffer(checksums.duplicate());
@@ -187,23 +187,6 @@ final class BlockReader {
             skip -= skipped;
         }
         data = packetData;
-    }
-
-    /** The index of the first chunk whose CRC32C differs from its checksum, or -1. */
-    private int firstMismatch(ByteBuffer bytes, ByteBuffer sums) {
-        int end = bytes.limit();
-        int chunk = 0;
-        for (int position = 0; position < end; position += bytesPerChecksum, chunk++) {
-            bytes.limit(Math.min(end, position + bytesPerChecksum)).position(position);
-            crc.reset();
-            crc.update(bytes);
-            if ((int) crc.getValue() != sums.getInt(chunk * ChunkChecksums.CHECKSUM_SIZE)) {
-                bytes.limit(end).position(0);
-                return chunk;
-            }
-        }
-        bytes.limit(end).position(0);
-        return -1;
     }
 
     private ByteBuffer dataBuffer(int length) {
@@ -226,44 +209,30 @@ final class BlockReader {
     }
 
     private ReadBlockResponse readResponse() throws ReplicaReadException {
-        ByteBuffer length = ByteBuffer.allocate(4);
-        fill(length, "the answer to a read");
-        int frameLength = length.flip().getInt();
-        if (frameLength <= 0 || frameLength > TransferFrames.MAX_FRAME_SIZE) {
-            throw new ReplicaReadException(node + ": answered a read of " + block + " with a frame of " + frameLength + " bytes",
-                    false, null);
-        }
-        ByteBuffer body = ByteBuffer.allocate(frameLength);
-        fill(body, "the answer to a read");
-        Object frame;
+        Object answer;
         try {
-            frame = TransferFrames.decode(Unpooled.wrappedBuffer(body.flip()));
-        } catch (RuntimeException e) {
-            throw new ReplicaReadException(node + ": sent a malformed answer to a read of " + block + ": " + e.getMessage(), false, e);
+            answer = socket.receiveOp();
+        } catch (IOException e) {
+            throw new ReplicaReadException(node + ": cannot read the answer to a read of " + block + ": " + e.getMessage(), false, e);
         }
-        if (!(frame instanceof TransferOp op) || !(op.message() instanceof ReadBlockResponse response)) {
-            if (frame instanceof Packet packet) {
-                packet.release();
-            }
-            throw new ReplicaReadException(node + ": expected a ReadBlockResponse, got " + frame, false, null);
+        if (!(answer instanceof ReadBlockResponse response)) {
+            throw new ReplicaReadException(node + ": expected a ReadBlockResponse, got " + answer, false, null);
         }
         return response;
     }
 
     private void sendOp(Object op) throws ReplicaReadException {
-        ByteBuf frame = TransferFrames.encodeOp(allocator, op);
         try {
-            socket.writeFully(frame.nioBuffer());
+            socket.sendOp(allocator, op);
         } catch (IOException e) {
             throw new ReplicaReadException(node + ": cannot send " + op.getClass().getSimpleName() + " for " + block + ": "
                     + e.getMessage(), false, e);
-        } finally {
-            frame.release();
         }
     }
 
     /** Ends a read whose range was fully returned: consumes the last packet and reports success. */
-    void finish() {
+    @Override
+    public void finish() {
         try {
             while (!sawLast) {
                 nextPacket();
@@ -277,7 +246,8 @@ final class BlockReader {
     }
 
     /** Tells the DataNode its replica is corrupt and closes. */
-    void reportChecksumError() {
+    @Override
+    public void reportChecksumError() {
         try {
             sendOp(new ClientReadStatus(TransferStatus.ERROR_CHECKSUM));
         } catch (ReplicaReadException e) {
@@ -288,7 +258,8 @@ final class BlockReader {
     }
 
     /** Closes the connection and frees the packet buffer. */
-    void abort() {
+    @Override
+    public void abort() {
         if (closed) {
             return;
         }

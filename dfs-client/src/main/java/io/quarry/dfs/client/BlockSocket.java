@@ -11,7 +11,13 @@ import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
 import java.nio.channels.SocketChannel;
 
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufAllocator;
+import io.netty.buffer.Unpooled;
 import io.quarry.common.net.HostAndPort;
+import io.quarry.dfs.protocol.transfer.Packet;
+import io.quarry.dfs.protocol.transfer.TransferFrames;
+import io.quarry.dfs.protocol.transfer.TransferOp;
 
 /**
  * A data transfer connection used from the calling thread: a non-blocking socket whose reads and
@@ -65,6 +71,41 @@ final class BlockSocket implements AutoCloseable {
                 await(SelectionKey.OP_WRITE, "room to send");
             }
         }
+    }
+
+    /** Sends one OP frame. */
+    void sendOp(ByteBufAllocator allocator, Object op) throws IOException {
+        ByteBuf frame = TransferFrames.encodeOp(allocator, op);
+        try {
+            writeFully(frame.nioBuffer());
+        } finally {
+            frame.release();
+        }
+    }
+
+    /** Receives one OP frame and returns its message; anything else is an {@link IOException}. */
+    Object receiveOp() throws IOException {
+        ByteBuffer length = ByteBuffer.allocate(4);
+        readFully(length);
+        int frameLength = length.flip().getInt();
+        if (frameLength <= 0 || frameLength > TransferFrames.MAX_FRAME_SIZE) {
+            throw new IOException("sent a frame of " + frameLength + " bytes");
+        }
+        ByteBuffer body = ByteBuffer.allocate(frameLength);
+        readFully(body);
+        Object frame;
+        try {
+            frame = TransferFrames.decode(Unpooled.wrappedBuffer(body.flip()));
+        } catch (RuntimeException e) {
+            throw new IOException("sent a malformed frame: " + e.getMessage(), e);
+        }
+        if (frame instanceof TransferOp op) {
+            return op.message();
+        }
+        if (frame instanceof Packet packet) {
+            packet.release();
+        }
+        throw new IOException("sent " + frame + " where an answer was expected");
     }
 
     private void await(int operation, String what) throws IOException {

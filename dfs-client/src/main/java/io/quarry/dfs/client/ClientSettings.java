@@ -10,10 +10,11 @@ import io.quarry.dfs.Permissions;
  * The QFS client's settings, read once from the configuration. Zero {@code replication} or
  * {@code blockSize} means "ask the NameNode's server defaults". {@code syncOnClose}: whether the
  * client asks every pipeline node to fsync a block before acknowledging its last packet.
+ * {@code shortCircuitReads}: whether replicas on this host are read from their files.
  */
 public record ClientSettings(short replication, long blockSize, int bytesPerChecksum, int packetSize, int maxPacketsInFlight,
                              Duration socketTimeout, int blockWriteRetries, int maxBlockAcquireFailures, short umask,
-                             Duration leaseRenewInterval, boolean syncOnClose) {
+                             Duration leaseRenewInterval, boolean syncOnClose, boolean shortCircuitReads) {
     public ClientSettings {
         if (bytesPerChecksum <= 0) {
             throw new IllegalArgumentException("dfs.bytes-per-checksum must be positive, got " + bytesPerChecksum);
@@ -43,6 +44,7 @@ public record ClientSettings(short replication, long blockSize, int bytesPerChec
                 Math.max(1, conf.getInt(DfsConfigKeys.CLIENT_MAX_BLOCK_ACQUIRE_FAILURES)),
                 Permissions.parseOctal(conf.getString(DfsConfigKeys.UMASK)),
                 softLimit.dividedBy(2).isZero() ? Duration.ofMillis(1) : softLimit.dividedBy(2),
-                conf.getBoolean(DfsConfigKeys.DATANODE_SYNC_ON_CLOSE));
+                conf.getBoolean(DfsConfigKeys.DATANODE_SYNC_ON_CLOSE),
+                conf.getBoolean(DfsConfigKeys.CLIENT_READ_SHORTCIRCUIT));
     }
 }

@@ -77,7 +77,8 @@ public final class QfsFileSystem extends FileSystem {
         this.connector = new DataNodeConnector("qfs-client",
                 Math.toIntExact(Math.min(Integer.MAX_VALUE, conf.getDuration(CommonConfigKeys.RPC_CONNECT_TIMEOUT).toMillis())));
         this.leaseRenewer = new LeaseRenewer(nameNode, settings.leaseRenewInterval());
-        this.context = new WriteContext(nameNode, connector, settings, PooledByteBufAllocator.DEFAULT, clock, localHostName());
+        this.context = new WriteContext(nameNode, connector, settings, PooledByteBufAllocator.DEFAULT, clock, localHostName(),
+                new ShortCircuitReads(settings.shortCircuitReads(), PooledByteBufAllocator.DEFAULT));
         this.racks = new RackResolver(nameNode);
         this.workingDirectory = new Path(uri.getScheme() + "://" + uri.getAuthority() + "/user/" + rpc.user());
     }

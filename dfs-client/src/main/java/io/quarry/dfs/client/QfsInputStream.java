@@ -23,7 +23,8 @@ import io.quarry.dfs.protocol.client.ReportBadBlocks;
 
 /**
  * Reads a QFS file. Block locations are fetched lazily, about ten blocks at a time. Each block is
- * read from its first usable replica; a replica that fails (refused, closed, checksum mismatch)
+ * read from its first usable replica (from its files when it is on this host, see
+ * {@link ShortCircuitReads}); a replica that fails (refused, closed, checksum mismatch)
  * is skipped and the read continues at the same offset on the next one. A corrupt replica is
  * reported to the NameNode. After every replica failed, locations are fetched again, up to
  * {@code dfs.client.max.block.acquire.failures} rounds.
@@ -38,7 +39,7 @@ final class QfsInputStream extends SeekableInputStream {
     private List<LocatedBlock> blocks;
     private long fileLength;
     private long position;
-    private BlockReader reader;
+    private ReplicaReader reader;
     private LocatedBlock readerBlock;
     private boolean closed;
 
@@ -130,8 +131,7 @@ final class QfsInputStream extends SeekableInputStream {
                 }
                 long blockEnd = Math.min(block.offset() + block.block().numBytes(), fileLength);
                 try {
-                    reader = BlockReader.open(context.allocator(), node, block.block(), position - block.offset(),
-                            blockEnd - position, context.clientName(), context.settings().socketTimeout().toMillis());
+                    reader = openReader(node, block, blockEnd);
                     readerBlock = block;
                 } catch (ReplicaReadException e) {
                     errors.add(e.getMessage());
@@ -159,6 +159,16 @@ final class QfsInputStream extends SeekableInputStream {
                 reader = null;
             }
         }
+    }
+
+    /** Reads the replica on {@code node} from its files if it is on this host, otherwise over the socket. */
+    private ReplicaReader openReader(DatanodeId node, LocatedBlock block, long blockEnd) throws ReplicaReadException {
+        long offset = position - block.offset();
+        long length = blockEnd - position;
+        long timeoutMillis = context.settings().socketTimeout().toMillis();
+        ReplicaReader local = context.shortCircuitReads().open(node, block.block(), offset, length, context.clientName(), timeoutMillis);
+        return local != null ? local
+                : BlockReader.open(context.allocator(), node, block.block(), offset, length, context.clientName(), timeoutMillis);
     }
 
     private static void pause(long millis) throws IOException {

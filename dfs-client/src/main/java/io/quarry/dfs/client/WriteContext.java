@@ -5,9 +5,9 @@ import static java.util.Objects.requireNonNull;
 import io.netty.buffer.ByteBufAllocator;
 import io.quarry.common.time.Clock;
 
-/** What every writer of one client shares: the NameNode, the DataNode connector, settings and clock. */
+/** What every reader and writer of one client shares: the NameNode, the DataNode connector, settings and clock. */
 record WriteContext(NameNodeClient nameNode, DataNodeConnector connector, ClientSettings settings, ByteBufAllocator allocator,
-                    Clock clock, String clientHost) {
+                    Clock clock, String clientHost, ShortCircuitReads shortCircuitReads) {
     WriteContext {
         requireNonNull(nameNode, "nameNode is null");
         requireNonNull(connector, "connector is null");
@@ -15,6 +15,7 @@ record WriteContext(NameNodeClient nameNode, DataNodeConnector connector, Client
         requireNonNull(allocator, "allocator is null");
         requireNonNull(clock, "clock is null");
         requireNonNull(clientHost, "clientHost is null");
+        requireNonNull(shortCircuitReads, "shortCircuitReads is null");
     }
 
     String clientName() {

@@ -49,6 +49,8 @@ import io.quarry.dfs.protocol.datanode.ReplicaReport;
 import io.quarry.dfs.protocol.datanode.ReportCorruptReplica;
 import io.quarry.dfs.protocol.datanode.TransferBlockCommand;
 import io.quarry.dfs.protocol.transfer.ClientReadStatus;
+import io.quarry.dfs.protocol.transfer.LocalReadOp;
+import io.quarry.dfs.protocol.transfer.LocalReadResponse;
 import io.quarry.dfs.protocol.transfer.OpResponse;
 import io.quarry.dfs.protocol.transfer.ReadBlockOp;
 import io.quarry.dfs.protocol.transfer.ReadBlockResponse;
@@ -133,5 +135,7 @@ public final class DfsMessages implements MessageRegistrar {
         registry.register(507, ReplicaRecoveryOp.class);
         registry.register(508, ReplicaRecoveryResponse.class);
         registry.register(509, UpdateReplicaOp.class);
+        registry.register(510, LocalReadOp.class);
+        registry.register(511, LocalReadResponse.class);
     }
 }

@@ -21,6 +21,8 @@ import io.quarry.dfs.protocol.transfer.OpResponse;
 import io.quarry.dfs.protocol.transfer.Packet;
 import io.quarry.dfs.protocol.transfer.PipelineAck;
 import io.quarry.dfs.protocol.transfer.ReadBlockOp;
+import io.quarry.dfs.protocol.transfer.LocalReadOp;
+import io.quarry.dfs.protocol.transfer.LocalReadResponse;
 import io.quarry.dfs.protocol.transfer.ReadBlockResponse;
 import io.quarry.dfs.protocol.transfer.TransferFrames;
 import io.quarry.dfs.protocol.transfer.TransferStatus;
@@ -121,6 +123,13 @@ final class BlockClient implements AutoCloseable {
         try (TransferConnection connection = TransferConnection.open(group, node.transferAddress(), TIMEOUT)) {
             connection.sendOp(new ReadBlockOp(block, offset, length, "test-client"));
             return connection.receive(ReadBlockResponse.class, TIMEOUT);
+        }
+    }
+
+    LocalReadResponse localRead(DatanodeId node, Block block) throws IOException {
+        try (TransferConnection connection = TransferConnection.open(group, node.transferAddress(), TIMEOUT)) {
+            connection.sendOp(new LocalReadOp(block, "test-client"));
+            return connection.receive(LocalReadResponse.class, TIMEOUT);
         }
     }
 

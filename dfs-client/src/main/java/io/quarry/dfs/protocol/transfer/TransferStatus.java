@@ -8,7 +8,9 @@ public enum TransferStatus {
     ERROR_INVALID,
     ERROR_EXISTS,
     ERROR_NOT_FOUND,
-    ERROR_STALE_GENERATION;
+    ERROR_STALE_GENERATION,
+    /** The operation is not offered to this peer (a short-circuit read asked from another host). */
+    ERROR_UNSUPPORTED;
 
     public byte code() {
         return (byte) ordinal();

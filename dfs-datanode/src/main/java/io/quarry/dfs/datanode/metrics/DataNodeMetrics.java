@@ -12,6 +12,7 @@ public final class DataNodeMetrics {
     public final Counter bytesRead;
     public final Counter blocksWritten;
     public final Counter blocksRead;
+    public final Counter localReadsGranted;
     public final Counter blocksReplicated;
     public final Counter blocksDeleted;
     public final Counter checksumFailures;
@@ -25,6 +26,8 @@ public final class DataNodeMetrics {
         bytesRead = registry.counter("quarry_datanode_bytes_read_total", "Bytes sent to readers.");
         blocksWritten = registry.counter("quarry_datanode_blocks_written_total", "Replicas finalized after a write or copy.");
         blocksRead = registry.counter("quarry_datanode_blocks_read_total", "Block reads served.");
+        localReadsGranted = registry.counter("quarry_datanode_local_reads_granted_total",
+                "Short-circuit reads granted: a client on this host was told where a replica's files are.");
         blocksReplicated = registry.counter("quarry_datanode_blocks_replicated_total", "Replicas copied to other DataNodes.");
         blocksDeleted = registry.counter("quarry_datanode_blocks_deleted_total", "Replicas deleted.");
         checksumFailures = registry.counter("quarry_datanode_checksum_failures_total", "Checksum mismatches seen on write, read or scan.");

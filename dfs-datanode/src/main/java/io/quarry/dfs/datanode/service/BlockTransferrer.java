@@ -12,7 +12,7 @@ import io.netty.channel.EventLoopGroup;
 import io.quarry.dfs.checksum.ChunkChecksums;
 import io.quarry.dfs.datanode.metrics.DataNodeMetrics;
 import io.quarry.dfs.datanode.storage.Dataset;
-import io.quarry.dfs.datanode.storage.MetaFile;
+import io.quarry.dfs.checksum.MetaFile;
 import io.quarry.dfs.datanode.storage.Replica;
 import io.quarry.dfs.datanode.transfer.ReplicaEvents;
 import io.quarry.dfs.datanode.transfer.TransferConnection;

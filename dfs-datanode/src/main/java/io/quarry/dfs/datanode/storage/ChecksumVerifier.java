@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.zip.CRC32C;
 
+import io.quarry.dfs.checksum.MetaFile;
 import io.quarry.dfs.checksum.ChunkChecksums;
 
 /** Reads a replica's block and checksum files and finds how many leading bytes verify. */

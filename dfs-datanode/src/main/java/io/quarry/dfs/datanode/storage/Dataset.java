@@ -14,6 +14,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.zip.CRC32C;
 
+import io.quarry.dfs.checksum.MetaFile;
 import io.quarry.dfs.protocol.Block;
 import io.quarry.dfs.protocol.ReplicaState;
 import io.quarry.dfs.protocol.datanode.ReplicaReport;

@@ -11,6 +11,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
+import io.quarry.dfs.checksum.MetaFile;
 import io.quarry.dfs.protocol.ReplicaState;
 
 import org.slf4j.Logger;

@@ -10,6 +10,7 @@ import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
 import io.netty.buffer.CompositeByteBuf;
 import io.netty.buffer.Unpooled;
+import io.quarry.dfs.checksum.MetaFile;
 import io.quarry.dfs.checksum.ChunkChecksums;
 
 import static java.util.Objects.requireNonNull;

@@ -11,7 +11,7 @@ import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.quarry.dfs.checksum.ChunkChecksums;
 import io.quarry.dfs.datanode.storage.ChecksumVerifier;
-import io.quarry.dfs.datanode.storage.MetaFile;
+import io.quarry.dfs.checksum.MetaFile;
 import io.quarry.dfs.datanode.storage.Replica;
 import io.quarry.dfs.protocol.ReplicaState;
 import io.quarry.dfs.protocol.transfer.ClientReadStatus;

@@ -8,6 +8,7 @@ import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.handler.codec.DecoderException;
 import io.netty.handler.codec.TooLongFrameException;
 import io.netty.util.ReferenceCountUtil;
+import io.quarry.dfs.protocol.transfer.LocalReadOp;
 import io.quarry.dfs.protocol.transfer.OpResponse;
 import io.quarry.dfs.protocol.transfer.ReadBlockOp;
 import io.quarry.dfs.protocol.transfer.ReplicaRecoveryOp;
@@ -24,19 +25,22 @@ import static java.util.Objects.requireNonNull;
 
 /**
  * The last handler of a transfer connection: dispatches on the first op frame to a block write,
- * a block read or a recovery step; anything malformed gets an error answer and the connection closes.
+ * a block read, a short-circuit read grant or a recovery step; anything malformed gets an error
+ * answer and the connection closes.
  */
 final class TransferHandler extends ChannelInboundHandlerAdapter {
     private static final Logger LOG = LoggerFactory.getLogger(TransferHandler.class);
 
     private final TransferContext context;
     private final ReplicaRecoveryService recovery;
+    private final LocalReadService localReads;
     private TransferOperation operation;
     private boolean closing;
 
     TransferHandler(TransferContext context) {
         this.context = requireNonNull(context, "context is null");
         this.recovery = new ReplicaRecoveryService(context);
+        this.localReads = new LocalReadService(context);
     }
 
     @Override
@@ -63,6 +67,8 @@ final class TransferHandler extends ChannelInboundHandlerAdapter {
             BlockSender sender = new BlockSender(ctx, context, read);
             operation = sender;
             sender.start();
+        } else if (op instanceof LocalReadOp local) {
+            answerOnce(ctx, () -> localReads.answer(local, ctx.channel().remoteAddress(), ctx.channel().localAddress()));
         } else if (op instanceof ReplicaRecoveryOp recover) {
             answerOnce(ctx, () -> recovery.recover(recover, peer(ctx)));
         } else if (op instanceof UpdateReplicaOp update) {

@@ -1,16 +1,16 @@
-package io.quarry.dfs.datanode.storage;
+package io.quarry.dfs.checksum;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 
-import io.quarry.dfs.checksum.ChunkChecksums;
-
 /**
  * Layout of a replica's checksum file {@code blk_<id>_<genstamp>.meta}: a 12-byte header
  * ({@code int magic, short version, short checksum type, int bytesPerChecksum}) followed by one
  * 4-byte big-endian CRC32C per chunk, contiguous, so a read sends checksum bytes straight from it.
+ * Shared by DataNodes, which write and serve it, and clients, which read it directly on a
+ * short-circuit local read.
  */
 public final class MetaFile {
     public static final int MAGIC = 0x514D4554; // "QMET"
