@@ -16,6 +16,9 @@ public final class SqlConfigKeys implements ConfigKeyProvider {
             "Set by the SQL engine on its jobs: the kind of the scanned table's format (DELIMITED, REGEX or JSON).");
     public static final ConfigKey INPUT_COLUMNS = ConfigKey.list("quarry.sql.input.columns", "",
             "Set by the SQL engine on its jobs: the scanned table's data columns, comma-separated (Hive's 'columns').");
+    public static final ConfigKey INPUT_READ_COLUMNS = ConfigKey.list("quarry.sql.input.read-columns", "",
+            "Set by the SQL engine on its jobs: the data columns a query reads, comma-separated; the others are not decoded "
+                    + "(unset: all; empty: none). Hive's 'hive.io.file.readcolumn.names'.");
     public static final ConfigKey INPUT_COLUMN_TYPES = ConfigKey.list("quarry.sql.input.columns.types", "",
             "Set by the SQL engine on its jobs: the types of quarry.sql.input.columns, comma-separated.");
     public static final ConfigKey INPUT_PARTITION_COLUMNS = ConfigKey.list("quarry.sql.input.partition.columns", "",
@@ -49,7 +52,7 @@ public final class SqlConfigKeys implements ConfigKeyProvider {
 
     @Override
     public List<ConfigKey> keys() {
-        return List.of(CATALOG_DIR, WAREHOUSE_DIR, INPUT_FORMAT, INPUT_COLUMNS, INPUT_COLUMN_TYPES, INPUT_PARTITION_COLUMNS,
+        return List.of(CATALOG_DIR, WAREHOUSE_DIR, INPUT_FORMAT, INPUT_COLUMNS, INPUT_READ_COLUMNS, INPUT_COLUMN_TYPES, INPUT_PARTITION_COLUMNS,
                 INPUT_PARTITION_COLUMN_TYPES, INPUT_FIELD_DELIM, INPUT_REGEX, INPUT_PARTITION_LOCATIONS, STAGE_PLAN, SCRATCH_DIR,
                 BYTES_PER_REDUCER, MAX_REDUCERS, BROADCAST_JOIN_SIZE, MAP_AGGREGATE_GROUPS,
                 ORDER_BY_SAMPLE_KEYS);

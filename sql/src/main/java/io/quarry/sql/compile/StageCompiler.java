@@ -55,6 +55,7 @@ public final class StageCompiler {
     private final Path scratch;
     private final TableSources tables;
     private final List<StageBuilder> stages = new ArrayList<>();
+    private ScanColumns scanColumns;
 
     public StageCompiler(Configuration conf, Catalog catalog, Path scratch) {
         this.conf = requireNonNull(conf, "conf is null");
@@ -63,6 +64,7 @@ public final class StageCompiler {
     }
 
     public QueryPlan compile(RelNode root, List<String> columnNames) throws SqlException {
+        scanColumns = ScanColumns.of(root);
         Flow flow = compile(root);
         StageBuilder last = flow.producer();
         if (last == null) {
@@ -83,13 +85,15 @@ public final class StageCompiler {
             if (table == null) {
                 throw new SqlException("Table " + scan.getTable().getQualifiedName() + " is not a catalog table");
             }
-            return Flow.of(tables.scan(table.definition(), null), Kinds.of(scan.getRowType().getFieldList()), names(rel));
+            return Flow.of(tables.scan(table.definition(), null, readColumns(scan, table.definition())),
+                    Kinds.of(scan.getRowType().getFieldList()), names(rel));
         }
         if (rel instanceof Filter filter) {
             if (filter.getInput() instanceof TableScan scan && scan.getTable().unwrap(CatalogTable.class) != null
                     && scan.getTable().unwrap(CatalogTable.class).definition().isPartitioned()) {
-                Flow pruned = Flow.of(tables.scan(scan.getTable().unwrap(CatalogTable.class).definition(),
-                        partitionFilter(scan, filter.getCondition())), Kinds.of(scan.getRowType().getFieldList()), names(scan));
+                TableDefinition definition = scan.getTable().unwrap(CatalogTable.class).definition();
+                Flow pruned = Flow.of(tables.scan(definition, partitionFilter(scan, filter.getCondition()), readColumns(scan, definition)),
+                        Kinds.of(scan.getRowType().getFieldList()), names(scan));
                 return pruned.append(new RowOp.Filter(translator(scan).translate(filter.getCondition())),
                         Kinds.of(filter.getRowType().getFieldList()), names(filter));
             }
@@ -137,6 +141,18 @@ public final class StageCompiler {
             return Flow.of(new Source.Rows(rows), Kinds.of(values.getRowType().getFieldList()), names(values));
         }
         throw new SqlException("Queries with " + rel.getRelTypeName() + " are not supported");
+    }
+
+    /** The data columns of {@code table} (not its partition columns) the plan reads from {@code scan}. */
+    private List<String> readColumns(TableScan scan, TableDefinition table) {
+        ImmutableBitSet read = scanColumns.readBy(scan);
+        List<String> names = new ArrayList<>();
+        for (int i = 0; i < table.columns().size(); i++) {
+            if (read.get(i)) {
+                names.add(table.columns().get(i).name());
+            }
+        }
+        return names;
     }
 
     /** The conjuncts of {@code condition} that read only partition columns, or null if none do. */

@@ -32,15 +32,18 @@ final class TableSources {
         this.catalog = catalog;
     }
 
-    /** A scan of {@code table}; with {@code filter} (over the table's row) a partitioned table reads only matching partitions. */
-    Source scan(TableDefinition table, Expr filter) throws SqlException {
+    /**
+     * A scan of {@code table} that decodes only the data columns {@code readColumns}; with
+     * {@code filter} (over the table's row) a partitioned table reads only matching partitions.
+     */
+    Source scan(TableDefinition table, Expr filter, List<String> readColumns) throws SqlException {
         Path location = new Path(table.location());
         try (FileSystem fs = FileSystem.get(location, conf)) {
             if (!fs.exists(location)) {
                 throw new SqlException("Table " + table.qualifiedName() + ": location " + table.location() + " does not exist");
             }
             if (!table.isPartitioned() || catalog == null) {
-                return new Source.Table(table.qualifiedName(), TableScanJobs.settings(table), size(fs, location));
+                return new Source.Table(describe(table, readColumns), TableScanJobs.settings(table, null, readColumns), size(fs, location));
             }
             List<PartitionDefinition> all = catalog.partitions(table.database(), table.name());
             List<PartitionDefinition> chosen = new ArrayList<>();
@@ -50,7 +53,7 @@ final class TableSources {
                 }
             }
             if (filter == null && all.isEmpty()) {
-                return new Source.Table(table.qualifiedName(), TableScanJobs.settings(table), size(fs, location));
+                return new Source.Table(describe(table, readColumns), TableScanJobs.settings(table, null, readColumns), size(fs, location));
             }
             if (chosen.isEmpty()) {
                 return new Source.Rows(List.of());
@@ -62,11 +65,19 @@ final class TableSources {
                     bytes += pfs.exists(dir) ? size(pfs, dir) : 0;
                 }
             }
-            return new Source.Table(table.qualifiedName() + " (" + chosen.size() + " of " + all.size() + " partitions)",
-                    TableScanJobs.settings(table, chosen), bytes);
+            return new Source.Table(describe(table, readColumns) + " (" + chosen.size() + " of " + all.size() + " partitions)",
+                    TableScanJobs.settings(table, chosen, readColumns), bytes);
         } catch (IOException e) {
             throw new SqlException("Cannot read table " + table.qualifiedName() + " at " + table.location() + ": " + e.getMessage(), e);
         }
+    }
+
+    /** The table's name and, when a query reads only some of its data columns, which (as EXPLAIN shows them). */
+    private static String describe(TableDefinition table, List<String> readColumns) {
+        if (readColumns == null || readColumns.size() == table.columns().size()) {
+            return table.qualifiedName();
+        }
+        return table.qualifiedName() + (readColumns.isEmpty() ? " (decodes no column)" : " (decodes " + String.join(", ", readColumns) + ")");
     }
 
     /** Whether the filter (over partition columns only) holds for the partition's values. */

@@ -30,14 +30,19 @@ public class TableInputFormat extends FileInputFormat<LongValue, Object[]> {
     @Override
     public RecordReader<LongValue, Object[]> createRecordReader(InputSplit split, TaskAttemptContext context) throws IOException {
         TableScanSpec spec = TableScanSpec.fromConfiguration(context.configuration());
-        RowDeserializer deserializer = RowFormats.deserializer(spec.format(), spec.columns());
+        boolean[] read = spec.readMask();
+        RowDeserializer deserializer = RowFormats.deserializer(spec.format(), spec.columns(), read);
         FileSplit fileSplit = fileSplit(split);
         String chosenPartition = PartitionLocations.fromConfiguration(context.configuration()).nameFor(fileSplit.path());
         Object[] partitionValues = chosenPartition != null
                 ? PartitionPathValues.of(chosenPartition, spec.partitionColumns())
                 : PartitionPathValues.of(fileSplit.path(), spec.partitionColumns());
         RecordReader<LongValue, Text> lines = text.createRecordReader(fileSplit, context);
-        return new TableRecordReader(lines, deserializer, partitionValues);
+        boolean readsAnyColumn = false;
+        for (boolean column : read) {
+            readsAnyColumn |= column;
+        }
+        return new TableRecordReader(lines, deserializer, partitionValues, readsAnyColumn);
     }
 
     @Override

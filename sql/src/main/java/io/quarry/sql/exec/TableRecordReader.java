@@ -14,25 +14,32 @@ import io.quarry.sql.format.RowDeserializer;
  * The rows of one split of a table's file: each line of the underlying line reader decoded by the
  * table's {@link RowDeserializer}, followed by the partition values of the file's directory. The
  * key is the line's byte offset. The row array is reused from record to record: a mapper that
- * keeps a row must copy it.
+ * keeps a row must copy it. When the query reads no data column ({@code count(*)}), lines are
+ * counted without being decoded: every line is a row, matched or not.
  */
 final class TableRecordReader implements RecordReader<LongValue, Object[]> {
     private final RecordReader<LongValue, Text> lines;
     private final RowDeserializer deserializer;
     private final Object[] row;
+    private final boolean decode;
 
-    TableRecordReader(RecordReader<LongValue, Text> lines, RowDeserializer deserializer, Object[] partitionValues) {
+    TableRecordReader(RecordReader<LongValue, Text> lines, RowDeserializer deserializer, Object[] partitionValues,
+                      boolean readsAnyColumn) {
         this.lines = requireNonNull(lines, "lines is null");
         this.deserializer = requireNonNull(deserializer, "deserializer is null");
         int dataWidth = deserializer.columns().size();
         this.row = new Object[dataWidth + partitionValues.length];
         System.arraycopy(partitionValues, 0, row, dataWidth, partitionValues.length);
+        this.decode = readsAnyColumn;
     }
 
     @Override
     public boolean nextKeyValue() throws IOException {
         if (!lines.nextKeyValue()) {
             return false;
+        }
+        if (!decode) {
+            return true;
         }
         Text line = lines.currentValue();
         deserializer.deserialize(new String(line.bytes(), 0, line.length(), StandardCharsets.UTF_8), row);

@@ -42,6 +42,15 @@ public final class TableScanJobs {
      * whose pruning leaves no partition has nothing to scan and needs no job.
      */
     public static Map<String, String> settings(TableDefinition table, List<PartitionDefinition> partitions) {
+        return settings(table, partitions, null);
+    }
+
+    /**
+     * As {@link #settings(TableDefinition, List)}, decoding only the data columns named in
+     * {@code readColumns} (all of them when null; none when empty: each line is then a row of
+     * NULLs, which is all {@code count(*)} needs).
+     */
+    public static Map<String, String> settings(TableDefinition table, List<PartitionDefinition> partitions, List<String> readColumns) {
         requireNonNull(table, "table is null");
         Map<String, String> settings = new LinkedHashMap<>();
         settings.put(MapReduceConfigKeys.INPUT_FORMAT_CLASS.name(), TableInputFormat.class.getName());
@@ -67,7 +76,7 @@ public final class TableScanJobs {
         }
         settings.put(MapReduceConfigKeys.INPUT_DIRS.name(), String.join(",", directories));
         settings.put(MapReduceConfigKeys.INPUT_RECURSIVE.name(), Boolean.toString(table.isPartitioned()));
-        settings.putAll(new TableScanSpec(table.format(), table.columns(), table.partitionColumns()).toSettings());
+        settings.putAll(new TableScanSpec(table.format(), table.columns(), table.partitionColumns(), readColumns).toSettings());
         return settings;
     }
 }

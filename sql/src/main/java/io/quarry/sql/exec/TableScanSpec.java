@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 import io.quarry.common.conf.Configuration;
@@ -15,11 +16,12 @@ import io.quarry.sql.format.ColumnType;
 import io.quarry.sql.format.TableFormat;
 
 /**
- * What a task needs to read a table's files: the format, the data columns (in the files) and the
- * partition columns (in the directory names). Travels to the tasks as job configuration under the
- * {@code quarry.sql.input.*} keys of {@link SqlConfigKeys}.
+ * What a task needs to read a table's files: the format, the data columns (in the files), the
+ * partition columns (in the directory names) and the data columns the query reads
+ * ({@code readColumns}, null for all; the others are left null and never decoded). Travels to the
+ * tasks as job configuration under the {@code quarry.sql.input.*} keys of {@link SqlConfigKeys}.
  */
-public record TableScanSpec(TableFormat format, List<Column> columns, List<Column> partitionColumns) {
+public record TableScanSpec(TableFormat format, List<Column> columns, List<Column> partitionColumns, List<String> readColumns) {
     public TableScanSpec {
         requireNonNull(format, "format is null");
         columns = List.copyOf(requireNonNull(columns, "columns is null"));
@@ -27,6 +29,30 @@ public record TableScanSpec(TableFormat format, List<Column> columns, List<Colum
         if (columns.isEmpty()) {
             throw new IllegalArgumentException("A table scan needs at least one data column");
         }
+        if (readColumns != null) {
+            readColumns = List.copyOf(readColumns);
+            Set<String> names = columns.stream().map(Column::name).collect(Collectors.toSet());
+            for (String name : readColumns) {
+                if (!names.contains(name)) {
+                    throw new IllegalArgumentException("Column '" + name + "' to read is not a data column of the table "
+                            + "(columns: " + names(columns) + ")");
+                }
+            }
+        }
+    }
+
+    /** A scan that decodes every data column. */
+    public TableScanSpec(TableFormat format, List<Column> columns, List<Column> partitionColumns) {
+        this(format, columns, partitionColumns, null);
+    }
+
+    /** For each data column, whether the query reads it. */
+    public boolean[] readMask() {
+        boolean[] mask = new boolean[columns.size()];
+        for (int i = 0; i < mask.length; i++) {
+            mask[i] = readColumns == null || readColumns.contains(columns.get(i).name());
+        }
+        return mask;
     }
 
     /** The width of a row: data columns, then partition columns. */
@@ -40,6 +66,9 @@ public record TableScanSpec(TableFormat format, List<Column> columns, List<Colum
         settings.put(SqlConfigKeys.INPUT_FORMAT.name(), format.kind().name());
         settings.put(SqlConfigKeys.INPUT_COLUMNS.name(), names(columns));
         settings.put(SqlConfigKeys.INPUT_COLUMN_TYPES.name(), types(columns));
+        if (readColumns != null) {
+            settings.put(SqlConfigKeys.INPUT_READ_COLUMNS.name(), String.join(",", readColumns));
+        }
         settings.put(SqlConfigKeys.INPUT_PARTITION_COLUMNS.name(), names(partitionColumns));
         settings.put(SqlConfigKeys.INPUT_PARTITION_COLUMN_TYPES.name(), types(partitionColumns));
         switch (format.kind()) {
@@ -72,7 +101,9 @@ public record TableScanSpec(TableFormat format, List<Column> columns, List<Colum
                 columns(conf.getList(SqlConfigKeys.INPUT_COLUMNS), conf.getList(SqlConfigKeys.INPUT_COLUMN_TYPES),
                         SqlConfigKeys.INPUT_COLUMNS.name()),
                 columns(conf.getList(SqlConfigKeys.INPUT_PARTITION_COLUMNS),
-                        conf.getList(SqlConfigKeys.INPUT_PARTITION_COLUMN_TYPES), SqlConfigKeys.INPUT_PARTITION_COLUMNS.name()));
+                        conf.getList(SqlConfigKeys.INPUT_PARTITION_COLUMN_TYPES), SqlConfigKeys.INPUT_PARTITION_COLUMNS.name()),
+                conf.isSet(SqlConfigKeys.INPUT_READ_COLUMNS)
+                        ? conf.getList(SqlConfigKeys.INPUT_READ_COLUMNS).stream().filter(n -> !n.isBlank()).toList() : null);
     }
 
     private static TableFormat.Kind parseKind(String kind) {

@@ -14,9 +14,18 @@ public final class RowFormats {
      *         that does not compile or has the wrong number of groups)
      */
     public static RowDeserializer deserializer(TableFormat format, List<Column> columns) {
+        return deserializer(format, columns, null);
+    }
+
+    /**
+     * As {@link #deserializer(TableFormat, List)}, decoding only the columns whose entry in
+     * {@code read} is true (all when null); the others are null in every row. JSON rows decode
+     * every column.
+     */
+    public static RowDeserializer deserializer(TableFormat format, List<Column> columns, boolean[] read) {
         return switch (format.kind()) {
-            case DELIMITED -> new DelimitedRowDeserializer(columns, format.fieldDelimiter());
-            case REGEX -> new RegexRowDeserializer(columns, format.properties().get(TableFormat.INPUT_REGEX));
+            case DELIMITED -> new DelimitedRowDeserializer(columns, format.fieldDelimiter(), read);
+            case REGEX -> new RegexRowDeserializer(columns, format.properties().get(TableFormat.INPUT_REGEX), read);
             case JSON -> new JsonRowDeserializer(columns);
         };
     }

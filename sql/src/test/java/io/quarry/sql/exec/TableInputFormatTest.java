@@ -69,6 +69,17 @@ class TableInputFormatTest {
     }
 
     @Test
+    void onlyTheReadColumnsAreDecodedAndReadingNoneStillGivesARowPerLine() throws IOException {
+        write(dir.resolve("t/a.log"), "x 1\nnot a match at all\ny 22\n\n");
+        TableDefinition table = table(NAME_COUNT, List.of(), TableFormat.regex("(\\S+) (\\d+)"));
+
+        assertThat(values(readAll(TableScanJobs.settings(table, null, List.of("n")), "4k"))).containsExactly(
+                Arrays.asList(null, 1), Arrays.asList(null, null), Arrays.asList(null, 22), Arrays.asList(null, null));
+        assertThat(readAll(TableScanJobs.settings(table, null, List.of()), "4k")).extracting(Read::offset)
+                .containsExactly(0L, 4L, 23L, 28L);
+    }
+
+    @Test
     void jsonLinesFillColumnsByName() throws IOException {
         write(dir.resolve("t/a.json"), "{\"N\": 5, \"name\": \"a\"}\n{\"name\": null}\nbroken\n");
         TableDefinition table = table(NAME_COUNT, List.of(), TableFormat.json());

@@ -19,6 +19,13 @@ class DelimitedRowDeserializerTest {
     }
 
     @Test
+    void onlyTheColumnsInTheReadMaskAreDecoded() {
+        RowDeserializer d = new DelimitedRowDeserializer(COLUMNS, '\t', new boolean[] {false, true, false});
+        assertThat(d.deserialize("a.example\t200\t5120")).containsExactly(null, 200, null);
+        assertThat(d.deserialize("a.example")).containsExactly(null, null, null);
+    }
+
+    @Test
     void defaultsToCtrlA() {
         RowDeserializer d = RowFormats.deserializer(new TableFormat(TableFormat.Kind.DELIMITED, java.util.Map.of()), COLUMNS);
         assertThat(d.deserialize("h\u0001404\u00011")).containsExactly("h", 404, 1L);

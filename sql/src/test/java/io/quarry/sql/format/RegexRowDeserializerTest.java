@@ -23,6 +23,16 @@ class RegexRowDeserializerTest {
     }
 
     @Test
+    void onlyTheColumnsInTheReadMaskAreDecoded() {
+        RowDeserializer d = new RegexRowDeserializer(COLUMNS, REGEX, new boolean[] {false, false, true, true});
+        assertThat(d.deserialize("10.0.0.1 [2024-01-02 03:04:05] 200 \"http://x\""))
+                .containsExactly(null, null, 200, "http://x");
+        assertThat(d.deserialize("garbage")).containsOnlyNulls();
+        assertThatThrownBy(() -> new RegexRowDeserializer(COLUMNS, REGEX, new boolean[] {true}))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("1 columns, the table has 4");
+    }
+
+    @Test
     void aLineThatDoesNotMatchIsARowOfNulls() {
         RowDeserializer d = new RegexRowDeserializer(COLUMNS, REGEX);
         Object[] row = d.deserialize("10.0.0.1 [2024-01-02 03:04:05] 200 \"http://x\"");

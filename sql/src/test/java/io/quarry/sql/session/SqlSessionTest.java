@@ -146,6 +146,19 @@ class SqlSessionTest {
     }
 
     @Test
+    void scansDecodeOnlyTheColumnsAQueryReads() throws Exception {
+        assertThat(run("EXPLAIN SELECT city, count(*) AS n FROM people GROUP BY city").message())
+                .contains("scan default.people (decodes city)");
+        assertThat(run("EXPLAIN SELECT count(*) FROM people").message()).contains("scan default.people (decodes no column)");
+        assertThat(run("EXPLAIN SELECT * FROM people WHERE city = 'Oslo'").message()).contains("scan default.people")
+                .doesNotContain("decodes");
+        assertThat(run("EXPLAIN SELECT name FROM people WHERE age > 30 ORDER BY city").message())
+                .contains("scan default.people (decodes name, city, age)");
+        assertThat(rows("SELECT count(*) FROM people")).containsExactly("6");
+        assertThat(rows("SELECT name FROM people WHERE age > 30 ORDER BY city")).containsExactly("cid", "fay", "ann");
+    }
+
+    @Test
     void unknownTablesAndColumnsAreNamedWithACloseMatch() {
         assertThatThrownBy(() -> run("SELECT name FROM peple")).isInstanceOf(SqlException.class)
                 .hasMessageContaining("peple").hasMessageContaining("did you mean default.people?")
