@@ -6,6 +6,7 @@ import io.quarry.cli.CommandContext;
 import io.quarry.cli.ExitCodes;
 import io.quarry.cli.UsageException;
 import io.quarry.common.conf.Configuration;
+import io.quarry.sql.plan.QueryPlanner;
 import io.quarry.sql.session.SqlSession;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -61,6 +62,10 @@ public final class SqlCommand implements Command {
     @Override
     public int run(CommandContext context, List<String> args) throws Exception {
         SqlOptions options = SqlOptions.parse(args);
+        if (options.execute() == null && options.file() == null) {
+            // while the user types the first statement (a script's first query would only compete with it)
+            QueryPlanner.warmUpInBackground();
+        }
         Configuration conf = context.conf().withAll(options.confOverrides());
         CliIo io = context.io();
         Map<String, String> variables = new LinkedHashMap<>(options.variables());

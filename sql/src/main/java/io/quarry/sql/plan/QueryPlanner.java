@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.Properties;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.apache.calcite.config.CalciteConnectionConfigImpl;
 import org.apache.calcite.config.CalciteConnectionProperty;
@@ -72,12 +73,24 @@ public final class QueryPlanner {
     private static final ProxyingMetadataHandlerProvider METADATA_HANDLERS =
             new ProxyingMetadataHandlerProvider(DefaultRelMetadataProvider.INSTANCE);
 
+    /** Exercises the parser, the validator, Hive's functions, the conversion and the rules a typical query uses. */
+    private static final String WARM_UP_QUERY = "SELECT t.a, count(DISTINCT t.b), sum(t.b), max(lower(concat(t.s, 'x'))) "
+            + "FROM (VALUES (1, 2, 'p'), (3, 4, 'q')) AS t(a, b, s) JOIN (VALUES (1)) AS u(c) ON t.a = u.c "
+            + "WHERE t.b > 1 AND regexp_extract(t.s, '(p)', 1) <> '' GROUP BY t.a ORDER BY t.a DESC LIMIT 5";
+    private static final AtomicBoolean WARM_UP_STARTED = new AtomicBoolean();
+
     private final Catalog catalog;
     private final String database;
 
     public QueryPlanner(Catalog catalog, String database) {
         this.catalog = requireNonNull(catalog, "catalog is null");
         this.database = requireNonNull(database, "database is null");
+    }
+
+    /** A planner that knows no table, for queries over constants only (the warm-up). */
+    private QueryPlanner() {
+        this.catalog = null;
+        this.database = "default";
     }
 
     /** The planned query: its optimised plan and its output column names. */
@@ -89,7 +102,7 @@ public final class QueryPlanner {
         JavaTypeFactoryImpl typeFactory = new JavaTypeFactoryImpl(HiveTypeSystem.INSTANCE);
         CalciteSchema root = CalciteSchema.createRootSchema(false, false);
         try {
-            for (String db : catalog.databases()) {
+            for (String db : catalog == null ? List.<String>of() : catalog.databases()) {
                 root.add(db, new CatalogSchema(catalog, db));
             }
         } catch (IOException e) {
@@ -140,6 +153,31 @@ public final class QueryPlanner {
             }
             throw new SqlException("Cannot plan the query: " + e, e);
         }
+    }
+
+    /** Plans a throwaway query over constants: loads and compiles what the first real query needs. */
+    public static void warmUp() throws SqlException {
+        new QueryPlanner().plan(WARM_UP_QUERY);
+    }
+
+    /**
+     * Starts, once per JVM, a background thread that runs {@link #warmUp}, so a shell's first query
+     * does not pay alone for loading and compiling Calcite (seconds in a fresh JVM): the warm-up
+     * overlaps the JVM's start, the catalog's opening and the user's typing.
+     */
+    public static void warmUpInBackground() {
+        if (!WARM_UP_STARTED.compareAndSet(false, true)) {
+            return;
+        }
+        Thread thread = new Thread(() -> {
+            try {
+                warmUp();
+            } catch (SqlException | RuntimeException e) {
+                LOG.debug("Planner warm-up failed; the first query warms it instead: {}", e.toString());
+            }
+        }, "sql-planner-warm-up");
+        thread.setDaemon(true);
+        thread.start();
     }
 
     static RelNode optimize(RelNode plan) {
