@@ -97,6 +97,9 @@ public final class DfsConfigKeys implements ConfigKeyProvider {
     // DataNode
     public static final ConfigKey DATANODE_DATA_DIR = ConfigKey.list("dfs.datanode.data.dir", null,
             "Comma-separated block directories; <quarry.tmp.dir>/dfs/data when unset.");
+    public static final ConfigKey DATANODE_DATA_DIR_PERM = ConfigKey.string("dfs.datanode.data.dir.perm", "700",
+            "Permission bits (octal) every block directory is set to at start: only the DataNode's own user reads "
+                    + "replicas directly, so other users' clients read through the DataNode and its checks.");
     public static final ConfigKey DATANODE_ADDRESS = ConfigKey.string("dfs.datanode.address", "0.0.0.0:9866",
             "host:port of the data transfer server (port 0 picks a free one).");
     public static final ConfigKey DATANODE_HTTP_ADDRESS = ConfigKey.string("dfs.datanode.http.address", "0.0.0.0:9864",
@@ -122,7 +125,7 @@ public final class DfsConfigKeys implements ConfigKeyProvider {
                 HEARTBEAT_RECHECK_INTERVAL, REDUNDANCY_INTERVAL, REPLICATION_MAX_STREAMS, MIN_REPLICATION, MAX_REPLICATION,
                 SAFEMODE_THRESHOLD, SAFEMODE_EXTENSION, SAFEMODE_MIN_DATANODES, CHECKPOINT_PERIOD, CHECKPOINT_TXNS,
                 CHECKPOINTS_RETAINED, JOURNAL_MAX_BATCH, LEASE_SOFT_LIMIT, LEASE_HARD_LIMIT, PERMISSIONS_ENABLED,
-                SUPERUSER_GROUP, TOPOLOGY_TABLE, CLUSTER_ID, DATANODE_DATA_DIR, DATANODE_ADDRESS, DATANODE_HTTP_ADDRESS,
+                SUPERUSER_GROUP, TOPOLOGY_TABLE, CLUSTER_ID, DATANODE_DATA_DIR, DATANODE_DATA_DIR_PERM, DATANODE_ADDRESS, DATANODE_HTTP_ADDRESS,
                 DATANODE_HOSTNAME, DATANODE_SYNC_ON_CLOSE, BLOCK_REPORT_INTERVAL, SCAN_PERIOD, DATANODE_HANDLER_THREADS);
     }
 }

@@ -66,7 +66,7 @@ public final class DataNode implements Daemon {
     private boolean closed;
 
     private DataNode(DataNodeConfig config, Configuration conf, Clock clock, FaultHandler faultHandler) throws IOException {
-        this.storage = DataStorage.open(config.dataDirs());
+        this.storage = DataStorage.open(config.dataDirs(), config.dataDirPermission());
         try {
             this.name = "datanode@" + registrationHost(config) + "/" + storage.datanodeUuid().substring(0, 8);
         } catch (IOException | RuntimeException e) {

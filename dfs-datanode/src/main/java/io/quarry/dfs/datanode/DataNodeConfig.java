@@ -11,9 +11,10 @@ import io.quarry.common.conf.ConfigException;
 import io.quarry.common.conf.Configuration;
 import io.quarry.common.net.HostAndPort;
 import io.quarry.dfs.DfsConfigKeys;
+import io.quarry.dfs.Permissions;
 
-/** The DataNode's settings, read once at start. */
-public record DataNodeConfig(List<Path> dataDirs, HostAndPort transferAddress, HostAndPort httpAddress, String hostname,
+/** The DataNode's settings, read once at start. {@code dataDirPermission}: mode bits of the block directories. */
+public record DataNodeConfig(List<Path> dataDirs, short dataDirPermission, HostAndPort transferAddress, HostAndPort httpAddress, String hostname,
                              List<HostAndPort> nameNodeAddresses, boolean syncOnClose, int bytesPerChecksum, Duration heartbeatInterval,
                              Duration blockReportInterval, Duration scanPeriod, int transferThreads, Duration rpcTimeout,
                              Duration connectTimeout, Duration socketTimeout) {
@@ -34,6 +35,7 @@ public record DataNodeConfig(List<Path> dataDirs, HostAndPort transferAddress, H
 
     public static DataNodeConfig from(Configuration conf) {
         return new DataNodeConfig(dataDirs(conf),
+                Permissions.parseOctal(conf.getString(DfsConfigKeys.DATANODE_DATA_DIR_PERM)),
                 HostAndPort.parse(conf.getString(DfsConfigKeys.DATANODE_ADDRESS)),
                 HostAndPort.parse(conf.getString(DfsConfigKeys.DATANODE_HTTP_ADDRESS)),
                 conf.getString(DfsConfigKeys.DATANODE_HOSTNAME),

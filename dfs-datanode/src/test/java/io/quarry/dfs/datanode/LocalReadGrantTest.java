@@ -2,6 +2,7 @@ package io.quarry.dfs.datanode;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.atomic.AtomicLong;
@@ -69,6 +70,13 @@ class LocalReadGrantTest {
         assertThat(Files.readAllBytes(Path.of(granted.blockFile()))).isEqualTo(data);
         assertThat(Path.of(granted.metaFile())).hasSize(MetaFile.length(data.length, 512));
         assertThat(cluster.get(0).metrics().value("quarry_datanode_local_reads_granted_total")).isPositive();
+    }
+
+    @Test
+    void blockDirectoriesAreOpenToTheDataNodesUserOnly() throws Exception {
+        for (Path root : cluster.get(0).dataDirectories()) {
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(root))).isEqualTo("rwx------");
+        }
     }
 
     @Test

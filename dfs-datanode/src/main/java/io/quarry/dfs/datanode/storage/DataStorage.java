@@ -19,11 +19,12 @@ public final class DataStorage {
         this.datanodeUuid = datanodeUuid;
     }
 
-    public static DataStorage open(List<Path> roots) throws IOException {
+    /** Opens (creating as needed) each directory and sets it to the mode bits {@code permission}. */
+    public static DataStorage open(List<Path> roots, short permission) throws IOException {
         List<StorageDirectory> directories = new ArrayList<>();
         try {
             for (Path root : roots) {
-                directories.add(StorageDirectory.open(root));
+                directories.add(StorageDirectory.open(root, permission));
             }
             return new DataStorage(directories, identify(directories));
         } catch (IOException | RuntimeException e) {

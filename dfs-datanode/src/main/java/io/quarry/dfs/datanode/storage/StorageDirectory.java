@@ -11,8 +11,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Properties;
 
+import io.quarry.dfs.Permissions;
 import io.quarry.dfs.protocol.ReplicaState;
 
 import static java.util.Objects.requireNonNull;
@@ -36,13 +39,14 @@ public final class StorageDirectory {
     private final FileChannel lockChannel;
     private final FileLock lock;
 
-    private StorageDirectory(Path root) throws IOException {
+    private StorageDirectory(Path root, short permission) throws IOException {
         this.root = requireNonNull(root, "root is null");
         this.current = root.resolve("current");
         this.rbw = current.resolve("rbw");
         this.finalized = current.resolve("finalized");
         Files.createDirectories(rbw);
         Files.createDirectories(finalized);
+        restrict(root, permission);
         this.store = Files.getFileStore(root);
         this.lockChannel = FileChannel.open(current.resolve("in_use.lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
         FileLock acquired;
@@ -64,8 +68,17 @@ public final class StorageDirectory {
         }
     }
 
-    public static StorageDirectory open(Path root) throws IOException {
-        return new StorageDirectory(root);
+    /** Opens the directory and sets its root to the mode bits {@code permission} (where the file system has them). */
+    public static StorageDirectory open(Path root, short permission) throws IOException {
+        return new StorageDirectory(root, permission);
+    }
+
+    /** The root's mode bits decide who may open replicas directly (short-circuit reads). */
+    private static void restrict(Path root, short permission) throws IOException {
+        if (!Files.getFileStore(root).supportsFileAttributeView(PosixFileAttributeView.class)) {
+            return;
+        }
+        Files.setPosixFilePermissions(root, PosixFilePermissions.fromString(Permissions.toSymbolic((short) (permission & 0777))));
     }
 
     /** Releases the directory's lock. */

@@ -54,7 +54,7 @@ class TransferHandlerCodecTest {
     void setUp() throws Exception {
         executor = Executors.newSingleThreadExecutor();
         loops = NettyTransport.newGroup(1, Threads.named("test-loop-%d"));
-        dataset = new Dataset(List.of(StorageDirectory.open(dir)), "test");
+        dataset = new Dataset(List.of(StorageDirectory.open(dir, (short) 0700)), "test");
         metrics = new DataNodeMetrics(new MetricsRegistry());
     }
 
