@@ -35,6 +35,9 @@ public final class DfsConfigKeys implements ConfigKeyProvider {
     public static final ConfigKey CLIENT_READ_SHORTCIRCUIT = ConfigKey.bool("dfs.client.read.shortcircuit", true,
             "Whether a client on a DataNode's host reads that DataNode's finalized replicas straight from its files "
                     + "(checksums still verified) when the operating system lets it open them.");
+    public static final ConfigKey CLIENT_READ_RECEIVE_BUFFER = ConfigKey.size("quarry.client.read.receive-buffer", "0",
+            "Fixed receive buffer of a block read over a socket (the kernel caps it at net.core.rmem_max); 0 lets the kernel "
+                    + "grow it as the transfer goes (see docs/benchmarks.md for loopback figures both ways).");
     public static final ConfigKey UMASK = ConfigKey.string("fs.permissions.umask-mode", "022",
             "Permission bits removed from new files and directories (octal).");
     public static final ConfigKey CLIENT_FAILOVER_TIMEOUT = ConfigKey.duration("quarry.client.failover.timeout", "60s",
@@ -120,7 +123,7 @@ public final class DfsConfigKeys implements ConfigKeyProvider {
     @Override
     public List<ConfigKey> keys() {
         return List.of(DEFAULT_FS, TMP_DIR, REPLICATION, BLOCK_SIZE, BYTES_PER_CHECKSUM, CLIENT_WRITE_PACKET_SIZE,
-                CLIENT_WRITE_WINDOW, CLIENT_SOCKET_TIMEOUT, CLIENT_BLOCK_WRITE_RETRIES, CLIENT_MAX_BLOCK_ACQUIRE_FAILURES, CLIENT_READ_SHORTCIRCUIT, UMASK,
+                CLIENT_WRITE_WINDOW, CLIENT_SOCKET_TIMEOUT, CLIENT_BLOCK_WRITE_RETRIES, CLIENT_MAX_BLOCK_ACQUIRE_FAILURES, CLIENT_READ_SHORTCIRCUIT, CLIENT_READ_RECEIVE_BUFFER, UMASK,
                 CLIENT_FAILOVER_TIMEOUT, CLIENT_FAILOVER_CALL_TIMEOUT, CLIENT_FAILOVER_SLEEP_MAX, NAMENODE_HA_RPC_ADDRESSES, NAMENODE_RPC_ADDRESS, NAMENODE_RPC_BIND_HOST, NAMENODE_HTTP_ADDRESS, NAMENODE_NAME_DIR, HEARTBEAT_INTERVAL,
                 HEARTBEAT_RECHECK_INTERVAL, REDUNDANCY_INTERVAL, REPLICATION_MAX_STREAMS, MIN_REPLICATION, MAX_REPLICATION,
                 SAFEMODE_THRESHOLD, SAFEMODE_EXTENSION, SAFEMODE_MIN_DATANODES, CHECKPOINT_PERIOD, CHECKPOINT_TXNS,

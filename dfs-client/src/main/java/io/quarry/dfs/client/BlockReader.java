@@ -62,12 +62,15 @@ final class BlockReader implements ReplicaReader {
         this.allocator = requireNonNull(allocator, "allocator is null");
     }
 
-    /** Connects to {@code node} and asks for [offset, offset + length) of the block. */
+    /**
+     * Connects to {@code node} and asks for [offset, offset + length) of the block; a positive
+     * {@code receiveBuffer} fixes the socket's receive buffer.
+     */
     static BlockReader open(ByteBufAllocator allocator, DatanodeId node, Block block, long offset, long length,
-                            String clientName, long timeoutMillis) throws ReplicaReadException {
+                            String clientName, long timeoutMillis, int receiveBuffer) throws ReplicaReadException {
         BlockSocket socket;
         try {
-            socket = BlockSocket.connect(node.transferAddress(), timeoutMillis);
+            socket = BlockSocket.connect(node.transferAddress(), timeoutMillis, receiveBuffer);
         } catch (IOException e) {
             throw new ReplicaReadException(node + ": " + e.getMessage(), false, e);
         }

@@ -38,9 +38,21 @@ final class BlockSocket implements AutoCloseable {
 
     /** Connects within {@code timeoutMillis}; the exception's message says why not, without the address. */
     static BlockSocket connect(HostAndPort address, long timeoutMillis) throws IOException {
+        return connect(address, timeoutMillis, 0);
+    }
+
+    /**
+     * As {@link #connect(HostAndPort, long)}, with a fixed socket receive buffer of
+     * {@code receiveBuffer} bytes (0: the kernel sizes it as the transfer goes).
+     */
+    static BlockSocket connect(HostAndPort address, long timeoutMillis, int receiveBuffer) throws IOException {
         SocketChannel channel = SocketChannel.open();
         try {
             channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
+            if (receiveBuffer > 0) {
+                // before connecting, so the window scale announced in the handshake covers it
+                channel.setOption(StandardSocketOptions.SO_RCVBUF, receiveBuffer);
+            }
             channel.socket().connect(address.toSocketAddress(), (int) Math.min(Integer.MAX_VALUE, timeoutMillis));
             channel.configureBlocking(false);
             return new BlockSocket(address, channel, timeoutMillis);
@@ -49,6 +61,11 @@ final class BlockSocket implements AutoCloseable {
             throw new IOException(e instanceof java.net.ConnectException ? "connection refused"
                     : e instanceof java.net.SocketTimeoutException ? "connect timed out after " + timeoutMillis + " ms" : e.toString(), e);
         }
+    }
+
+    /** The socket's receive buffer as the kernel set it. */
+    int receiveBufferSize() throws IOException {
+        return channel.getOption(StandardSocketOptions.SO_RCVBUF);
     }
 
     /** Reads until {@code buffer} is full. */

@@ -11,10 +11,11 @@ import io.quarry.dfs.Permissions;
  * {@code blockSize} means "ask the NameNode's server defaults". {@code syncOnClose}: whether the
  * client asks every pipeline node to fsync a block before acknowledging its last packet.
  * {@code shortCircuitReads}: whether replicas on this host are read from their files.
+ * {@code readReceiveBuffer}: fixed receive buffer of socket reads, 0 for the kernel's autotuning.
  */
 public record ClientSettings(short replication, long blockSize, int bytesPerChecksum, int packetSize, int maxPacketsInFlight,
                              Duration socketTimeout, int blockWriteRetries, int maxBlockAcquireFailures, short umask,
-                             Duration leaseRenewInterval, boolean syncOnClose, boolean shortCircuitReads) {
+                             Duration leaseRenewInterval, boolean syncOnClose, boolean shortCircuitReads, int readReceiveBuffer) {
     public ClientSettings {
         if (bytesPerChecksum <= 0) {
             throw new IllegalArgumentException("dfs.bytes-per-checksum must be positive, got " + bytesPerChecksum);
@@ -45,6 +46,7 @@ public record ClientSettings(short replication, long blockSize, int bytesPerChec
                 Permissions.parseOctal(conf.getString(DfsConfigKeys.UMASK)),
                 softLimit.dividedBy(2).isZero() ? Duration.ofMillis(1) : softLimit.dividedBy(2),
                 conf.getBoolean(DfsConfigKeys.DATANODE_SYNC_ON_CLOSE),
-                conf.getBoolean(DfsConfigKeys.CLIENT_READ_SHORTCIRCUIT));
+                conf.getBoolean(DfsConfigKeys.CLIENT_READ_SHORTCIRCUIT),
+                (int) Math.min(Integer.MAX_VALUE, conf.getSize(DfsConfigKeys.CLIENT_READ_RECEIVE_BUFFER)));
     }
 }

@@ -168,7 +168,8 @@ final class QfsInputStream extends SeekableInputStream {
         long timeoutMillis = context.settings().socketTimeout().toMillis();
         ReplicaReader local = context.shortCircuitReads().open(node, block.block(), offset, length, context.clientName(), timeoutMillis);
         return local != null ? local
-                : BlockReader.open(context.allocator(), node, block.block(), offset, length, context.clientName(), timeoutMillis);
+                : BlockReader.open(context.allocator(), node, block.block(), offset, length, context.clientName(), timeoutMillis,
+                        context.settings().readReceiveBuffer());
     }
 
     private static void pause(long millis) throws IOException {

@@ -70,6 +70,16 @@ class BlockSocketTest {
     }
 
     @Test
+    void aConfiguredReceiveBufferIsSetBeforeConnecting() throws IOException {
+        // 150 KiB: below the kernel's usual cap, above the size it usually starts a socket with (128 KiB)
+        try (ServerSocket server = listen(); BlockSocket socket = BlockSocket.connect(addressOf(server), 5_000, 150 * 1024);
+             Socket peer = server.accept()) {
+            assertThat(peer.isConnected()).isTrue();
+            assertThat(socket.receiveBufferSize()).isGreaterThanOrEqualTo(150 * 1024);
+        }
+    }
+
+    @Test
     void refusedConnectionSaysSo() throws IOException {
         HostAndPort closed;
         try (ServerSocket server = listen()) {
