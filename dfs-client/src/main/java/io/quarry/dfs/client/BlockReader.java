@@ -30,25 +30,21 @@ import io.quarry.dfs.protocol.transfer.TransferStatus;
  * a hand-off per packet (an event-loop thread receiving packets for this one cost a third busy
  * thread and a wake-up per packet).
  */
-final class BlockReader implements ReplicaReader {
+final class BlockReader extends BufferedReplicaReader {
     /** Bytes of a packet header after the length prefix: type, seqno, offset, checksum length, data length, flags. */
     private static final int PACKET_HEADER_BODY = TransferFrames.PACKET_HEADER_SIZE - 4;
     /** Largest packet data this reader expects; the DataNode sends 256 KiB. */
     private static final int INITIAL_DATA_CAPACITY = 256 * 1024;
 
-    private final DatanodeId node;
     private final Block block;
     private final BlockSocket socket;
     private final ByteBufAllocator allocator;
     private final ByteBuffer header = ByteBuffer.allocateDirect(4 + PACKET_HEADER_BODY);
     private final CRC32C crc = new CRC32C();
     private ByteBuf dataBuf;
-    /** The current packet's data, readable from position to limit. */
-    private ByteBuffer data;
     private ByteBuffer checksums = ByteBuffer.allocate(4 * (INITIAL_DATA_CAPACITY / 512));
     private long nextOffset;
     private long nextSeqno;
-    private long remaining;
     /** Bytes of the first packet before the requested offset (packets start at a chunk boundary). */
     private long skip;
     private int bytesPerChecksum;
@@ -56,7 +52,7 @@ final class BlockReader implements ReplicaReader {
     private boolean closed;
 
     private BlockReader(DatanodeId node, Block block, BlockSocket socket, ByteBufAllocator allocator) {
-        this.node = requireNonNull(node, "node is null");
+        super(node);
         this.block = requireNonNull(block, "block is null");
         this.socket = requireNonNull(socket, "socket is null");
         this.allocator = requireNonNull(allocator, "allocator is null");
@@ -91,7 +87,7 @@ final class BlockReader implements ReplicaReader {
             }
             reader.bytesPerChecksum = response.bytesPerChecksum();
             reader.nextOffset = response.firstChunkOffset();
-            reader.remaining = length;
+            reader.expect(length);
             reader.skip = offset - response.firstChunkOffset();
             return reader;
         } catch (ReplicaReadException e) {
@@ -101,39 +97,19 @@ final class BlockReader implements ReplicaReader {
     }
 
     @Override
-    public DatanodeId node() {
-        return node;
+    ByteBuffer nextBuffer() throws ReplicaReadException {
+        return nextPacket();
     }
 
-    @Override
-    public long remaining() {
-        return remaining;
-    }
-
-    @Override
-    public int read(byte[] buffer, int offset, int length) throws ReplicaReadException {
-        int copied = 0;
-        while (copied < length && remaining > 0) {
-            if (data == null || !data.hasRemaining()) {
-                nextPacket();
-                continue;
-            }
-            int n = (int) Math.min(Math.min(length - copied, data.remaining()), remaining);
-            data.get(buffer, offset + copied, n);
-            remaining -= n;
-            copied += n;
-        }
-        return copied;
-    }
-
-    private void nextPacket() throws ReplicaReadException {
+    /** Receives and verifies the next packet; returns its data from the first byte to return, null for an empty last packet. */
+    private ByteBuffer nextPacket() throws ReplicaReadException {
         header.clear();
         fill(header, "a packet header");
         header.flip();
         int frameLength = header.getInt();
         byte type = header.get();
         if (type != FrameType.PACKET.code()) {
-            throw new ReplicaReadException(node + ": expected a packet at offset " + nextOffset + " of " + block
+            throw new ReplicaReadException(node() + ": expected a packet at offset " + nextOffset + " of " + block
                     + ", got a frame of type " + type, false, null);
         }
         long seqno = header.getLong();
@@ -143,26 +119,25 @@ final class BlockReader implements ReplicaReader {
         int flags = header.get() & 0xff;
         if (checksumLength < 0 || dataLength < 0 || (long) checksumLength + dataLength != frameLength - PACKET_HEADER_BODY
                 || frameLength > TransferFrames.MAX_FRAME_SIZE) {
-            throw new ReplicaReadException(node + ": packet " + seqno + " of " + block + " declares " + checksumLength
+            throw new ReplicaReadException(node() + ": packet " + seqno + " of " + block + " declares " + checksumLength
                     + " checksum bytes and " + dataLength + " data bytes in a frame of " + frameLength, false, null);
         }
         if (packetOffset != nextOffset || seqno != nextSeqno) {
-            throw new ReplicaReadException(node + ": sent packet " + seqno + " at offset " + packetOffset + " of " + block
+            throw new ReplicaReadException(node() + ": sent packet " + seqno + " at offset " + packetOffset + " of " + block
                     + " while packet " + nextSeqno + " at " + nextOffset + " was expected", false, null);
         }
         nextSeqno++;
         boolean last = (flags & Packet.FLAG_LAST) != 0;
         if (last && dataLength == 0) {
             sawLast = true;
-            if (remaining > 0) {
-                throw new ReplicaReadException(node + ": ended " + block + " at offset " + nextOffset + " with "
-                        + remaining + " bytes still expected", false, null);
+            if (remaining() > 0) {
+                throw new ReplicaReadException(node() + ": ended " + block + " at offset " + nextOffset + " with "
+                        + remaining() + " bytes still expected", false, null);
             }
-            data = null;
-            return;
+            return null;
         }
         if (checksumLength != ChunkChecksums.checksumLength(dataLength, bytesPerChecksum)) {
-            throw new ReplicaReadException(node + ": packet " + seqno + " of " + block + " carries " + checksumLength
+            throw new ReplicaReadException(node() + ": packet " + seqno + " of " + block + " carries " + checksumLength
                     + " checksum bytes for " + dataLength + " data bytes", false, null);
         }
         if (checksums.capacity() < checksumLength) {
@@ -178,7 +153,7 @@ final class BlockReader implements ReplicaReader {
         if (mismatch >= 0) {
             ByteBuf wrappedData = Unpooled.wrappedBuffer(packetData.duplicate());
             ByteBuf wrappedSums = Unpooled.wrappedBuffer(checksums.duplicate());
-            throw new ReplicaReadException(node + ": checksum mismatch in " + block + " at offset "
+            throw new ReplicaReadException(node() + ": checksum mismatch in " + block + " at offset "
                     + (nextOffset + (long) mismatch * bytesPerChecksum) + " ("
                     + ChunkChecksums.describeMismatch(wrappedData, wrappedSums, bytesPerChecksum, mismatch) + ")", true, null);
         }
@@ -189,7 +164,7 @@ final class BlockReader implements ReplicaReader {
             packetData.position(skipped);
             skip -= skipped;
         }
-        data = packetData;
+        return packetData;
     }
 
     private ByteBuffer dataBuffer(int length) {
@@ -206,7 +181,7 @@ final class BlockReader implements ReplicaReader {
         try {
             socket.readFully(buffer);
         } catch (IOException e) {
-            throw new ReplicaReadException(node + ": cannot read " + what + " of " + block + " at offset " + nextOffset
+            throw new ReplicaReadException(node() + ": cannot read " + what + " of " + block + " at offset " + nextOffset
                     + ": " + e.getMessage(), false, e);
         }
     }
@@ -216,10 +191,10 @@ final class BlockReader implements ReplicaReader {
         try {
             answer = socket.receiveOp();
         } catch (IOException e) {
-            throw new ReplicaReadException(node + ": cannot read the answer to a read of " + block + ": " + e.getMessage(), false, e);
+            throw new ReplicaReadException(node() + ": cannot read the answer to a read of " + block + ": " + e.getMessage(), false, e);
         }
         if (!(answer instanceof ReadBlockResponse response)) {
-            throw new ReplicaReadException(node + ": expected a ReadBlockResponse, got " + answer, false, null);
+            throw new ReplicaReadException(node() + ": expected a ReadBlockResponse, got " + answer, false, null);
         }
         return response;
     }
@@ -228,7 +203,7 @@ final class BlockReader implements ReplicaReader {
         try {
             socket.sendOp(allocator, op);
         } catch (IOException e) {
-            throw new ReplicaReadException(node + ": cannot send " + op.getClass().getSimpleName() + " for " + block + ": "
+            throw new ReplicaReadException(node() + ": cannot send " + op.getClass().getSimpleName() + " for " + block + ": "
                     + e.getMessage(), false, e);
         }
     }
@@ -267,7 +242,7 @@ final class BlockReader implements ReplicaReader {
             return;
         }
         closed = true;
-        data = null;
+        dropBuffer();
         if (dataBuf != null) {
             dataBuf.release();
             dataBuf = null;

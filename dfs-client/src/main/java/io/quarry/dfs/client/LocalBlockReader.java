@@ -24,10 +24,9 @@ import io.quarry.dfs.protocol.DatanodeId;
  * copies the bytes into the caller's array: one copy out of the page cache and no socket, no
  * DataNode thread and no hand-off.
  */
-final class LocalBlockReader implements ReplicaReader {
+final class LocalBlockReader extends BufferedReplicaReader {
     private static final int STEP_SIZE = 256 * 1024;
 
-    private final DatanodeId node;
     private final Block block;
     private final Path blockPath;
     private final FileChannel data;
@@ -37,16 +36,13 @@ final class LocalBlockReader implements ReplicaReader {
     private final CRC32C crc = new CRC32C();
     private final ByteBuffer checksums;
     private ByteBuf stepBuf;
-    /** The current step's data, readable from position to limit. */
-    private ByteBuffer step;
     private long nextOffset;
-    private long remaining;
     private long skip;
     private boolean closed;
 
     private LocalBlockReader(DatanodeId node, Block block, Path blockPath, FileChannel data, FileChannel meta, int bytesPerChecksum,
                              long offset, long length, long replicaLength, ByteBufAllocator allocator) {
-        this.node = requireNonNull(node, "node is null");
+        super(node);
         this.block = requireNonNull(block, "block is null");
         this.blockPath = requireNonNull(blockPath, "blockPath is null");
         this.data = requireNonNull(data, "data is null");
@@ -54,7 +50,7 @@ final class LocalBlockReader implements ReplicaReader {
         this.bytesPerChecksum = bytesPerChecksum;
         this.nextOffset = offset - offset % bytesPerChecksum;
         this.skip = offset - nextOffset;
-        this.remaining = length;
+        expect(length);
         long chunkEnd = (offset + length + bytesPerChecksum - 1) / bytesPerChecksum * bytesPerChecksum;
         this.end = Math.min(replicaLength, chunkEnd);
         int stepSize = Math.max(bytesPerChecksum, STEP_SIZE - STEP_SIZE % bytesPerChecksum);
@@ -94,36 +90,12 @@ final class LocalBlockReader implements ReplicaReader {
         }
     }
 
+    /** Reads and verifies the next step of whole chunks; returns it from the first byte to return. */
     @Override
-    public DatanodeId node() {
-        return node;
-    }
-
-    @Override
-    public long remaining() {
-        return remaining;
-    }
-
-    @Override
-    public int read(byte[] buffer, int offset, int length) throws ReplicaReadException {
-        int copied = 0;
-        while (copied < length && remaining > 0) {
-            if (step == null || !step.hasRemaining()) {
-                nextStep();
-                continue;
-            }
-            int n = (int) Math.min(Math.min(length - copied, step.remaining()), remaining);
-            step.get(buffer, offset + copied, n);
-            remaining -= n;
-            copied += n;
-        }
-        return copied;
-    }
-
-    private void nextStep() throws ReplicaReadException {
+    ByteBuffer nextBuffer() throws ReplicaReadException {
         int length = (int) Math.min(stepBuf.capacity(), end - nextOffset);
         if (length <= 0) {
-            throw new ReplicaReadException(node + ": local replica of " + block + " ends at " + nextOffset + " with " + remaining
+            throw new ReplicaReadException(node() + ": local replica of " + block + " ends at " + nextOffset + " with " + remaining()
                     + " bytes still expected", false, null);
         }
         ByteBuffer bytes = stepBuf.nioBuffer(0, length).clear();
@@ -133,14 +105,14 @@ final class LocalBlockReader implements ReplicaReader {
             readFully(data, bytes, nextOffset);
             readFully(meta, checksums, MetaFile.checksumPosition(nextOffset, bytesPerChecksum));
         } catch (IOException e) {
-            throw new ReplicaReadException(node + ": cannot read the local replica " + blockPath + " of " + block + " at offset "
+            throw new ReplicaReadException(node() + ": cannot read the local replica " + blockPath + " of " + block + " at offset "
                     + nextOffset + ": " + e.getMessage(), false, e);
         }
         bytes.flip();
         checksums.flip();
         int mismatch = ChunkChecksums.firstMismatch(bytes, checksums, bytesPerChecksum, crc);
         if (mismatch >= 0) {
-            throw new ReplicaReadException(node + ": checksum mismatch in " + block + " at offset "
+            throw new ReplicaReadException(node() + ": checksum mismatch in " + block + " at offset "
                     + (nextOffset + (long) mismatch * bytesPerChecksum) + " of the local replica " + blockPath + " ("
                     + ChunkChecksums.describeMismatch(Unpooled.wrappedBuffer(bytes.duplicate()),
                             Unpooled.wrappedBuffer(checksums.duplicate()), bytesPerChecksum, mismatch) + ")", true, null);
@@ -150,7 +122,7 @@ final class LocalBlockReader implements ReplicaReader {
             bytes.position((int) skip);
             skip = 0;
         }
-        step = bytes;
+        return bytes;
     }
 
     private static void readFully(FileChannel channel, ByteBuffer buffer, long position) throws IOException {
@@ -181,7 +153,7 @@ final class LocalBlockReader implements ReplicaReader {
             return;
         }
         closed = true;
-        step = null;
+        dropBuffer();
         stepBuf.release();
         stepBuf = null;
         closeQuietly(data);
