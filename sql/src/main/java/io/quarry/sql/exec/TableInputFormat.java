@@ -30,19 +30,14 @@ public class TableInputFormat extends FileInputFormat<LongValue, Object[]> {
     @Override
     public RecordReader<LongValue, Object[]> createRecordReader(InputSplit split, TaskAttemptContext context) throws IOException {
         TableScanSpec spec = TableScanSpec.fromConfiguration(context.configuration());
-        boolean[] read = spec.readMask();
-        RowDeserializer deserializer = RowFormats.deserializer(spec.format(), spec.columns(), read);
+        RowDeserializer deserializer = RowFormats.deserializer(spec.format(), spec.columns(), spec.readMask());
         FileSplit fileSplit = fileSplit(split);
         String chosenPartition = PartitionLocations.fromConfiguration(context.configuration()).nameFor(fileSplit.path());
         Object[] partitionValues = chosenPartition != null
                 ? PartitionPathValues.of(chosenPartition, spec.partitionColumns())
                 : PartitionPathValues.of(fileSplit.path(), spec.partitionColumns());
         RecordReader<LongValue, Text> lines = text.createRecordReader(fileSplit, context);
-        boolean readsAnyColumn = false;
-        for (boolean column : read) {
-            readsAnyColumn |= column;
-        }
-        return new TableRecordReader(lines, deserializer, partitionValues, readsAnyColumn);
+        return new TableRecordReader(lines, deserializer, partitionValues, spec.readsAnyColumn());
     }
 
     @Override

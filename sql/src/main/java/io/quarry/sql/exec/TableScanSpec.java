@@ -46,6 +46,11 @@ public record TableScanSpec(TableFormat format, List<Column> columns, List<Colum
         this(format, columns, partitionColumns, null);
     }
 
+    /** Whether the query reads any data column; when not, lines need no decoding at all. */
+    public boolean readsAnyColumn() {
+        return readColumns == null || !readColumns.isEmpty();
+    }
+
     /** For each data column, whether the query reads it. */
     public boolean[] readMask() {
         boolean[] mask = new boolean[columns.size()];
